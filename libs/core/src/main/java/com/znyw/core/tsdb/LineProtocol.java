@@ -1,0 +1,87 @@
+package com.znyw.core.tsdb;
+
+import com.znyw.core.model.ScoredPoint;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Formats scored points as InfluxDB line protocol with millisecond timestamps, the form that
+ * InfluxDB 1.8+/2.x/3.x and QuestDB all accept.
+ *
+ * <p>Every point carries the tags {@code series} (the canonical series key, which makes
+ * "same series, same timestamp" one row in stores that deduplicate on it) and {@code kpi}, then
+ * the series' own tags. A series tag whose key equals a reserved column name gets the prefix
+ * {@code tag_}, because a store with one namespace for tags and fields (QuestDB) would otherwise
+ * reject the row.
+ */
+public final class LineProtocol {
+
+    /** Column names the measurement uses for its own tags and fields. */
+    public static final Set<String> RESERVED = Set.of("series", "kpi", "value", "expected",
+            "lower", "upper", "score", "anomaly", "detector", "model_version", "timestamp", "time");
+
+    private LineProtocol() {
+    }
+
+    /** Returns the store column name for a series tag key. */
+    public static String tagColumn(String tagKey) {
+        return RESERVED.contains(tagKey) ? "tag_" + tagKey : tagKey;
+    }
+
+    public static String format(ScoredPoint point) {
+        StringBuilder line = new StringBuilder(160);
+        line.append(ScoredPoint.MEASUREMENT);
+        appendTag(line, "series", point.series);
+        appendTag(line, "kpi", point.kpi);
+        for (Map.Entry<String, String> tag : new java.util.TreeMap<>(point.tags).entrySet()) {
+            appendTag(line, tagColumn(tag.getKey()), tag.getValue());
+        }
+        line.append(' ');
+        line.append("value=").append(point.value);
+        line.append(",expected=").append(point.expected);
+        line.append(",lower=").append(point.lower);
+        line.append(",upper=").append(point.upper);
+        line.append(",score=").append(point.score);
+        line.append(",anomaly=").append(point.anomaly ? 't' : 'f');
+        appendStringField(line, "detector", point.detector);
+        appendStringField(line, "model_version", point.modelVersion);
+        line.append(' ').append(point.ts);
+        return line.toString();
+    }
+
+    private static void appendTag(StringBuilder line, String key, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        line.append(',');
+        escapeKey(line, key);
+        line.append('=');
+        escapeKey(line, value);
+    }
+
+    private static void appendStringField(StringBuilder line, String key, String value) {
+        if (value == null) {
+            return;
+        }
+        line.append(',').append(key).append("=\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                line.append('\\');
+            }
+            line.append(c);
+        }
+        line.append('"');
+    }
+
+    /** Escapes commas, equals signs and spaces, as line protocol requires in keys and tags. */
+    private static void escapeKey(StringBuilder line, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '=' || c == ' ' || c == '\\') {
+                line.append('\\');
+            }
+            line.append(c);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package com.znyw.embedded.questdb;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import io.questdb.ServerMain;
+
+/**
+ * Runs an embedded QuestDB 9.3 with its root (tables, WAL, generated {@code conf/}) in a given
+ * folder and every listener on 127.0.0.1.
+ *
+ * <p>Usage: {@code QuestDbServerMain --data-dir DIR [--http-port N] [--pg-port N]
+ * [--ilp-port N] [--parent-pid PID]}. A port of 0 or none picks a free one. Listeners:
+ * HTTP (REST {@code /exec}, the web console and the InfluxDB line-protocol endpoints
+ * {@code /write} and {@code /api/v2/write}), PostgreSQL wire (user {@code admin}, password
+ * {@code quest}, database {@code qdb}) and ILP over TCP. The minimal health server and ILP over UDP
+ * are off, and so is telemetry. Prints
+ * {@code ZNYW-READY httpPort=N pgPort=N ilpPort=N} once serving. SIGTERM, or the end of the
+ * parent process, closes the server cleanly. Exit status 3 means a port was taken; 1 means any
+ * other start failure; 2 means bad options.
+ */
+public final class QuestDbServerMain {
+
+    private static final Set<String> OPTIONS = Set.of("data-dir", "http-port", "pg-port", "ilp-port", "parent-pid");
+
+    private QuestDbServerMain() {
+    }
+
+    public static void main(String[] args) {
+        ServerArgs options;
+        Path dataDir;
+        int httpPort;
+        int pgPort;
+        int ilpPort;
+        try {
+            options = ServerArgs.parse(args, OPTIONS);
+            dataDir = options.dataDir();
+            httpPort = options.portOrFree("http-port");
+            pgPort = options.portOrFree("pg-port");
+            ilpPort = options.portOrFree("ilp-port");
+            if (httpPort == pgPort || httpPort == ilpPort || pgPort == ilpPort) {
+                throw new IllegalArgumentException("HTTP, PostgreSQL and ILP ports must differ, got "
+                        + httpPort + ", " + pgPort + " and " + ilpPort);
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("Invalid arguments: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        options.exitWithParent();
+
+        ServerMain server;
+        try {
+            server = ServerMain.create(dataDir.toString(), environment(httpPort, pgPort, ilpPort));
+            server.start(false);
+            server.awaitStartup();
+        } catch (Throwable e) {
+            System.err.println("QuestDB failed to start in " + dataDir + " on ports " + httpPort + "/" + pgPort
+                    + "/" + ilpPort + ": " + e);
+            e.printStackTrace();
+            System.exit(isBindFailure(e) ? ServerArgs.EXIT_BIND_FAILED : 1);
+            return;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.err.println("Stopping QuestDB on HTTP port " + httpPort);
+            server.close();
+            System.err.println("QuestDB stopped");
+            stopped.countDown();
+        }, "questdb-shutdown"));
+
+        Map<String, Object> ready = new LinkedHashMap<>();
+        ready.put("httpPort", server.getHttpServerPort());
+        ready.put("pgPort", server.getPgWireServerPort());
+        ready.put("ilpPort", ilpPort);
+        ServerArgs.printReady(ready);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Returns the configuration overrides, as the {@code QDB_*} environment variables that QuestDB
+     * reads before {@code conf/server.conf}.
+     */
+    static Map<String, String> environment(int httpPort, int pgPort, int ilpPort) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QDB_HTTP_ENABLED", "true");
+        env.put("QDB_HTTP_NET_BIND_TO", "127.0.0.1:" + httpPort);
+        env.put("QDB_HTTP_MIN_ENABLED", "false");
+        env.put("QDB_PG_ENABLED", "true");
+        env.put("QDB_PG_NET_BIND_TO", "127.0.0.1:" + pgPort);
+        env.put("QDB_LINE_TCP_ENABLED", "true");
+        env.put("QDB_LINE_TCP_NET_BIND_TO", "127.0.0.1:" + ilpPort);
+        env.put("QDB_LINE_UDP_ENABLED", "false");
+        env.put("QDB_LINE_UDP_BIND_TO", "127.0.0.1:" + ilpPort);
+        env.put("QDB_TELEMETRY_ENABLED", "false");
+        env.put("QDB_TELEMETRY_DISABLE_COMPLETELY", "true");
+        env.put("QDB_METRICS_ENABLED", "false");
+        return env;
+    }
+
+    private static boolean isBindFailure(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof BindException) {
+                return true;
+            }
+            String message = e.getMessage();
+            if (message != null && (message.contains("Address already in use") || message.contains("could not bind"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

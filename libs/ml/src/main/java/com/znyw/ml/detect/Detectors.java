@@ -11,11 +11,15 @@ public final class Detectors {
 
     /** Creates a fresh ensemble detector for one series. */
     public static StreamingDetector newEnsemble(DetectorConfig config) {
-        throw new UnsupportedOperationException("ensemble not built yet");
+        return new EnsembleDetector(config);
     }
 
-    /** Restores an ensemble detector from {@link StreamingDetector#toBytes()}. */
+    /**
+     * Restores an ensemble detector from {@link StreamingDetector#toBytes()}.
+     *
+     * @throws IllegalArgumentException if the bytes are not an ensemble snapshot of this version
+     */
     public static StreamingDetector restoreEnsemble(byte[] state, DetectorConfig config) {
-        throw new UnsupportedOperationException("ensemble not built yet");
+        return EnsembleDetector.restore(state, config);
     }
 }

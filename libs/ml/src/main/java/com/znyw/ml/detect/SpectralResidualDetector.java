@@ -1,0 +1,151 @@
+package com.znyw.ml.detect;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * Frequency-domain saliency: points that stand out from the shape of their recent window.
+ *
+ * <p>Idea: Spectral Residual (Ren et al., "Time-Series Anomaly Detection Service at Microsoft",
+ * KDD 2019, after Hou and Zhang's visual saliency, CVPR 2007). Take the Fourier transform of the
+ * last {@value #WINDOW} values, subtract from the log amplitude spectrum its
+ * {@value #AVERAGE_WIDTH}-bin moving average (the "spectral residual"), and transform back with
+ * the original phases; the magnitude of the result is the saliency map. As in the paper,
+ * {@value #EXTENSION} points extrapolated from the average slope of the last points are appended
+ * before the transform, so the newest point is not at the window edge. The deviation is the
+ * newest point's saliency relative to a running mean of past saliencies, {@code (s - mean) /
+ * mean}, kept only when positive.
+ *
+ * <p>Cost per point: one complex FFT and one inverse FFT of {@value #FFT_SIZE} points, fixed, so
+ * O(1) in the length of the series but about two orders of magnitude above the other detectors
+ * (see the benchmark). State: {@value #STATE_BYTES} bytes serialized.
+ */
+public final class SpectralResidualDetector extends CalibratedDetector {
+
+    static final byte KIND = 5;
+    static final int FFT_SIZE = 64;
+    static final int EXTENSION = 5;
+    static final int WINDOW = FFT_SIZE - EXTENSION;
+    static final int AVERAGE_WIDTH = 3;
+    public static final int STATE_BYTES = BASE_STATE_BYTES + 8 * WINDOW + 4 + 8 + 8;
+
+    private static final double SALIENCY_ALPHA = 0.05;
+    private static final double LOG_FLOOR = 1e-8;
+
+    private final double[] window = new double[WINDOW];
+    private int filled;
+    private int next;
+    private double meanSaliency;
+    private long scoredPoints;
+
+    // Scratch arrays reused between points; not part of the state.
+    private final double[] real = new double[FFT_SIZE];
+    private final double[] imaginary = new double[FFT_SIZE];
+    private final double[] logAmplitude = new double[FFT_SIZE];
+
+    public SpectralResidualDetector(DetectorConfig config) {
+        super("spectral_residual", KIND, config);
+    }
+
+    /** Restores a detector from {@link #toBytes()}. */
+    public static SpectralResidualDetector restore(byte[] state, DetectorConfig config) {
+        SpectralResidualDetector detector = new SpectralResidualDetector(config);
+        detector.restore(state);
+        return detector;
+    }
+
+    @Override
+    void observe(long timestampMs, double value, Observation out) {
+        window[next] = value;
+        next = (next + 1) % WINDOW;
+        filled = Math.min(filled + 1, WINDOW);
+        if (filled < WINDOW) {
+            out.set(0.0, value, 0.0);
+            return;
+        }
+        double mean = loadWindow();
+        double saliency = saliencyOfNewest();
+        double deviation = 0.0;
+        if (scoredPoints > 0 && meanSaliency > 0) {
+            deviation = Math.max(0.0, (saliency - meanSaliency) / meanSaliency);
+        }
+        out.set(deviation, mean, 0.0);
+        scoredPoints++;
+        double weight = Math.max(SALIENCY_ALPHA, 1.0 / scoredPoints);
+        meanSaliency += weight * (saliency - meanSaliency);
+    }
+
+    /** Copies the window, oldest first, scaled to at most 1 in magnitude; returns its mean. */
+    private double loadWindow() {
+        double magnitude = 0;
+        double sum = 0;
+        for (double v : window) {
+            magnitude = Math.max(magnitude, Math.abs(v));
+            sum += v / WINDOW;
+        }
+        double divisor = magnitude > 0 ? magnitude : 1.0;
+        for (int i = 0; i < WINDOW; i++) {
+            real[i] = window[(next + i) % WINDOW] / divisor;
+            imaginary[i] = 0.0;
+        }
+        double newest = real[WINDOW - 1];
+        double slope = 0;
+        for (int i = 1; i <= EXTENSION; i++) {
+            slope += (newest - real[WINDOW - 1 - i]) / i;
+        }
+        slope /= EXTENSION;
+        double extension = real[WINDOW - EXTENSION] + slope * EXTENSION;
+        for (int i = WINDOW; i < FFT_SIZE; i++) {
+            real[i] = extension;
+            imaginary[i] = 0.0;
+        }
+        return sum;
+    }
+
+    private double saliencyOfNewest() {
+        Fft.transform(real, imaginary, false);
+        double[] amplitude = logAmplitude;
+        for (int k = 0; k < FFT_SIZE; k++) {
+            amplitude[k] = Math.sqrt(real[k] * real[k] + imaginary[k] * imaginary[k]);
+        }
+        for (int k = 0; k < FFT_SIZE; k++) {
+            double averageLog = 0;
+            for (int j = -(AVERAGE_WIDTH / 2); j <= AVERAGE_WIDTH / 2; j++) {
+                averageLog += Math.log(amplitude[Math.floorMod(k + j, FFT_SIZE)] + LOG_FLOOR);
+            }
+            averageLog /= AVERAGE_WIDTH;
+            double residual = Math.log(amplitude[k] + LOG_FLOOR) - averageLog;
+            // Keep the phase, replace the amplitude by exp(residual).
+            double factor = amplitude[k] > 0 ? Math.exp(residual) / amplitude[k] : 0.0;
+            real[k] *= factor;
+            imaginary[k] *= factor;
+        }
+        Fft.transform(real, imaginary, true);
+        int newest = WINDOW - 1;
+        return Math.sqrt(real[newest] * real[newest] + imaginary[newest] * imaginary[newest]);
+    }
+
+    @Override
+    void writeModel(DataOutputStream out) throws IOException {
+        for (double v : window) {
+            out.writeDouble(v);
+        }
+        out.writeInt(filled * WINDOW + next);
+        out.writeDouble(meanSaliency);
+        out.writeLong(scoredPoints);
+    }
+
+    @Override
+    void readModel(DataInputStream in) throws IOException {
+        for (int i = 0; i < WINDOW; i++) {
+            window[i] = in.readDouble();
+        }
+        int position = StateFormat.checkRange("window position", in.readInt(), 0,
+                WINDOW * WINDOW + WINDOW - 1);
+        filled = position / WINDOW;
+        next = position % WINDOW;
+        meanSaliency = in.readDouble();
+        scoredPoints = in.readLong();
+    }
+}

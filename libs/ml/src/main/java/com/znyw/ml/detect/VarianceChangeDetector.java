@@ -1,0 +1,86 @@
+package com.znyw.ml.detect;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * Variance changes: the series gets noisier or calmer while its mean may stay put.
+ *
+ * <p>Idea: compare a short and a long exponentially weighted mean absolute first difference.
+ * Differencing removes the level, so trends and level changes do not count as variance. The
+ * deviation is {@code |ln(short / long)|}, the log ratio of the two scales, a streaming analogue
+ * of the F-test on variances of two windows. The short scale reacts within about
+ * {@code 1 / }{@value #SHORT_ALPHA} points, the long one within {@code 1 / }{@value #LONG_ALPHA}.
+ *
+ * <p>Cost O(1) per point. State: {@value #STATE_BYTES} bytes serialized.
+ */
+public final class VarianceChangeDetector extends CalibratedDetector {
+
+    static final byte KIND = 3;
+    public static final int STATE_BYTES = BASE_STATE_BYTES + 8 * 4 + 8;
+
+    static final double SHORT_ALPHA = 0.1;
+    static final double LONG_ALPHA = 0.005;
+
+    private double previous;
+    private double shortScale;
+    private double longScale;
+    private double absoluteLevel;
+    private long count;
+
+    public VarianceChangeDetector(DetectorConfig config) {
+        super("variance_change", KIND, config);
+    }
+
+    /** Restores a detector from {@link #toBytes()}. */
+    public static VarianceChangeDetector restore(byte[] state, DetectorConfig config) {
+        VarianceChangeDetector detector = new VarianceChangeDetector(config);
+        detector.restore(state);
+        return detector;
+    }
+
+    @Override
+    void observe(long timestampMs, double value, Observation out) {
+        count++;
+        absoluteLevel += (Math.abs(value) - absoluteLevel) / Math.min(count, 100);
+        if (count == 1) {
+            previous = value;
+            out.set(0.0, value, 0.0);
+            return;
+        }
+        double change = Math.abs(value - previous);
+        double floor = 1e-9 * absoluteLevel + 1e-12;
+        double deviation = 0.0;
+        if (count > 2) {
+            deviation = Math.abs(Math.log((shortScale + floor) / (longScale + floor)));
+        }
+        out.set(deviation, previous, Math.max(longScale, floor));
+
+        double longWeight = Math.max(LONG_ALPHA, 1.0 / count);
+        shortScale += Math.max(SHORT_ALPHA, 1.0 / count) * (change - shortScale);
+        longScale += longWeight * (Math.min(change, 10 * longScale + floor) - longScale);
+        if (count == 2) {
+            longScale = change;
+        }
+        previous = value;
+    }
+
+    @Override
+    void writeModel(DataOutputStream out) throws IOException {
+        out.writeDouble(previous);
+        out.writeDouble(shortScale);
+        out.writeDouble(longScale);
+        out.writeDouble(absoluteLevel);
+        out.writeLong(count);
+    }
+
+    @Override
+    void readModel(DataInputStream in) throws IOException {
+        previous = in.readDouble();
+        shortScale = in.readDouble();
+        longScale = in.readDouble();
+        absoluteLevel = in.readDouble();
+        count = in.readLong();
+    }
+}

@@ -1,0 +1,107 @@
+package com.znyw.ml.eval.rca;
+
+import com.znyw.ml.rca.RippleCoverLocalizer;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Scores {@link RippleCoverLocalizer} with its default settings on the root-cause data sets in a
+ * folder: {@code rs/} (real CDN failures, derived measure) and {@code synthetic-s/} (synthetic
+ * cubes). Prints F1, precision, recall and the median and p90 time per case for each data set
+ * present; loading and forecasting are timed apart from the localization.
+ *
+ * <p>Usage: {@code RcaBenchmark --data <dir> [--verbose]}.
+ */
+public final class RcaBenchmark {
+
+    private RcaBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs the benchmark and returns the process exit status: 0, or 2 for bad arguments. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Path data = null;
+        boolean verbose = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--data" -> {
+                    if (i + 1 >= args.length) {
+                        err.println("--data needs a folder, e.g. --data ../shared/data/rca");
+                        return 2;
+                    }
+                    data = Path.of(args[++i]);
+                }
+                case "--verbose" -> verbose = true;
+                case "--help", "-h" -> {
+                    out.println(usage());
+                    return 0;
+                }
+                default -> {
+                    err.println("unknown option '" + args[i] + "'\n" + usage());
+                    return 2;
+                }
+            }
+        }
+        if (data == null) {
+            err.println("missing --data\n" + usage());
+            return 2;
+        }
+        Path rs = data.resolve("rs");
+        Path synthetic = data.resolve("synthetic-s");
+        boolean hasRs = Files.isRegularFile(rs.resolve("anomaly.yaml"));
+        boolean hasSynthetic = Files.isRegularFile(synthetic.resolve("injection_info.csv"));
+        if (!hasRs && !hasSynthetic) {
+            err.println("no data set found in " + data.toAbsolutePath() + ": expected "
+                    + "rs/anomaly.yaml or synthetic-s/injection_info.csv");
+            return 2;
+        }
+
+        RippleCoverLocalizer localizer = new RippleCoverLocalizer();
+        out.println("localizer: RippleCoverLocalizer " + localizer.config());
+        if (hasRs) {
+            List<RcaCase> cases = RsDataset.load(rs, RsDataset.DEFAULT_HISTORY_MINUTES,
+                    RsDataset.Statistic.MEDIAN);
+            report("rs", RcaEvaluation.run(localizer, cases), verbose, out);
+        }
+        if (hasSynthetic) {
+            List<RcaCase> cases = SyntheticDataset.load(synthetic);
+            report("synthetic-s", RcaEvaluation.run(localizer, cases), verbose, out);
+        }
+        return 0;
+    }
+
+    private static void report(String dataset, RcaEvaluation evaluation, boolean verbose,
+            PrintStream out) {
+        if (verbose) {
+            for (RcaEvaluation.CaseResult r : evaluation.results()) {
+                out.printf(Locale.ROOT, "  %-32s tp=%d fp=%d fn=%d %6.1f ms truth=%s predicted=%s%n",
+                        r.name(), r.outcome().truePositives(), r.outcome().falsePositives(),
+                        r.outcome().falseNegatives(), r.localizeNanos() / 1e6, r.truth(),
+                        r.predicted());
+            }
+        }
+        RcaScorer s = evaluation.scorer();
+        out.printf(Locale.ROOT, "%-12s cases=%d F1=%.3f precision=%.3f recall=%.3f"
+                        + " tp=%d fp=%d fn=%d localize median=%.1f ms p90=%.1f ms"
+                        + " load median=%.1f ms%n",
+                dataset, evaluation.results().size(), s.f1(), s.precision(), s.recall(),
+                s.truePositives(), s.falsePositives(), s.falseNegatives(),
+                evaluation.localizeMillisQuantile(0.5), evaluation.localizeMillisQuantile(0.9),
+                evaluation.loadMillisQuantile(0.5));
+    }
+
+    private static String usage() {
+        return "usage: RcaBenchmark --data <dir> [--verbose]\n"
+                + "  --data <dir>  folder holding rs/ and/or synthetic-s/\n"
+                + "  --verbose     print each case's truth and prediction";
+    }
+}

@@ -193,13 +193,12 @@ public final class NabBenchmark {
             throw new InvalidInputException("NAB data folder not found: " + dataRoot.toAbsolutePath()
                     + ". Give --data a NAB folder that contains data/<category>/*.csv.");
         }
+        List<String> files = listDataFiles(dataRoot);
         Map<String, List<AnomalyWindow>> windows;
         Map<String, CostProfile> profiles;
-        List<String> files;
         try {
             windows = NabLabels.loadWindows(options.data().resolve("labels").resolve("combined_windows.json"));
             profiles = CostProfile.load(options.data().resolve("config").resolve("profiles.json"));
-            files = listDataFiles(dataRoot);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * One NAB application profile: the weights of NAB's cost matrix. A true positive earns up to
  * {@code tpWeight}, a missed window costs {@code fnWeight}, and a false positive costs up to
- * {@code fpWeight}. NAB's scoring never uses {@code tnWeight}; it is kept because the profile
+ * {@code fpWeight}. NAB's scoring never uses {@code tnWeight}, which is kept because the profile
  * files carry it.
  */
 public record CostProfile(String name, double tpWeight, double fpWeight, double fnWeight, double tnWeight) {

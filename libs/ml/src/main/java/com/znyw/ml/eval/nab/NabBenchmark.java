@@ -41,9 +41,9 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>Each file is streamed through a fresh detector one point at a time, in file order, with no
- * look-ahead and one parameter set for all files. A point that the detector rejects (NAB files
- * contain a few timestamps out of order) gets anomaly score 0, as the streaming job drops such
- * points; the report counts them. The report prints the normalised score of every profile, a
+ * look-ahead and one parameter set for all files. NAB files contain a few timestamps out of order.
+ * The detector rejects such points and the streaming job drops them, so here they get anomaly
+ * score 0 and the report counts them. The report prints the normalised score of every profile, a
  * per-category breakdown, and the detector's throughput in points per second (time spent in
  * {@link StreamingDetector#update} only, one thread).
  *

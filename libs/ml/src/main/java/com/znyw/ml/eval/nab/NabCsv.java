@@ -44,7 +44,7 @@ public final class NabCsv {
     }
 
     /**
-     * Writes a NAB result file; {@code label} is 1 for points inside one of the windows.
+     * Writes a NAB result file. The {@code label} column is 1 for points inside one of the windows.
      *
      * @throws IOException if the file or its folder cannot be written
      */

@@ -21,8 +21,9 @@ class NabScorerTest {
     private static final double MAX_TP = NabScorer.scaledSigmoid(-1.0);
     private static final CostProfile STANDARD = CostProfile.STANDARD;
 
-    /** 100 points, one per minute; probation covers indexes 0..14; the window covers 40..49. */
+    /** Files have 100 points, one per minute, so probation covers indexes 0..14. */
     private static final int SIZE = 100;
+    /** One window over indexes 40..49. */
     private static final List<AnomalyWindow> WINDOW_40_49 = List.of(window(40, 49));
 
     @Test

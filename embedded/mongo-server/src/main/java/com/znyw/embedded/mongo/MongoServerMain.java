@@ -51,7 +51,7 @@ public final class MongoServerMain {
             H2Backend backend = new H2Backend(storeFile.toString());
             server = new MongoServer(backend);
             server.enableOplog();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             System.err.println("Opening the MongoDB store " + storeFile + " failed: " + e);
             e.printStackTrace();
             System.exit(1);
@@ -60,7 +60,8 @@ public final class MongoServerMain {
 
         try {
             server.bind("127.0.0.1", port);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Netty throws the checked BindException without declaring it, hence Exception.
             // mongo-java-server keeps its event loop threads alive after a failed bind, so the
             // JVM would not end on its own.
             System.err.println("MongoDB server failed to bind 127.0.0.1:" + port + ": " + e);

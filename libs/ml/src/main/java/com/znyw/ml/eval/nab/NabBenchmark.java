@@ -86,6 +86,10 @@ public final class NabBenchmark {
     private record FileRun(String file, List<ScoredPoint> points, int rejected, long detectorNanos) {
     }
 
+    /**
+     * Runs the benchmark with the production ensemble and exits the JVM with the exit code when
+     * it is not 0. Callers that must keep the JVM alive use {@link #run} instead.
+     */
     public static void main(String[] args) {
         int code = run(args, System.out, System.err, DETECTOR_NAME, Detectors::newEnsemble);
         if (code != EXIT_OK) {

@@ -17,7 +17,7 @@ abstract class CalibratedDetector implements StreamingDetector {
 
     /** Deviation, expected value and band unit of one point, filled by {@link #observe}. */
     static final class Observation {
-        /** Non-negative deviation; 0 while the model has no opinion yet. */
+        /** Non-negative deviation, or NaN while the model cannot judge points yet. */
         double deviation;
         double expected;
         /** Value units per unit of deviation, used to draw the band. */
@@ -27,6 +27,11 @@ abstract class CalibratedDetector implements StreamingDetector {
             this.deviation = deviation;
             this.expected = expected;
             this.scale = scale;
+        }
+
+        /** Marks the point as not judged: it scores 0 and does not enter the tail model. */
+        void notReady(double expected) {
+            set(Double.NaN, expected, 0.0);
         }
     }
 
@@ -63,8 +68,12 @@ abstract class CalibratedDetector implements StreamingDetector {
     final double step(long timestampMs, double value) {
         observe(timestampMs, value, observation);
         double deviation = observation.deviation;
-        lastProbability = tail.tailProbability(deviation);
-        tail.learn(deviation);
+        if (Double.isNaN(deviation)) {
+            lastProbability = 1.0;
+        } else {
+            lastProbability = tail.tailProbability(deviation);
+            tail.learn(deviation);
+        }
         return lastProbability;
     }
 

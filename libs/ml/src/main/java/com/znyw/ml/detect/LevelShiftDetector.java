@@ -51,7 +51,11 @@ public final class LevelShiftDetector extends CalibratedDetector {
         upperSum = Math.max(0.0, upperSum + z - SLACK);
         lowerSum = Math.max(0.0, lowerSum - z - SLACK);
         double sum = Math.max(upperSum, lowerSum);
-        out.set(sum, baseline.location(), baseline.floorScale());
+        if (first) {
+            out.notReady(value);
+        } else {
+            out.set(sum, baseline.location(), baseline.floorScale());
+        }
 
         fastMean = first ? value : fastMean + FAST_ALPHA * (value - fastMean);
         baseline.learn(value);

@@ -34,7 +34,7 @@ final class PeaksOverThreshold {
     /** Points before the model returns probabilities below 1. */
     static final int MIN_OBSERVATIONS = 30;
     /** Smallest returned probability, so that log-scores stay finite. */
-    static final double MIN_PROBABILITY = 1e-12;
+    static final double MIN_PROBABILITY = 1e-40;
     /** Cap on deviations, so a value of 1e300 cannot poison the fit. */
     static final double MAX_DEVIATION = 1e6;
 

@@ -37,7 +37,7 @@ public final class SeasonalDetector extends CalibratedDetector {
     static final int INTERVAL_SAMPLES = 15;
     public static final int STATE_BYTES = BASE_STATE_BYTES
             + 8 * (DAILY_BINS + WEEKLY_BINS + HISTORY_BUCKETS + INTERVAL_SAMPLES)
-            + 2 * RobustLevel.STATE_BYTES + 8 * 5 + 4 * 4;
+            + 2 * RobustLevel.STATE_BYTES + 8 * 6 + 4 * 4;
 
     static final long DAY_MS = 86_400_000L;
     static final long WEEK_MS = 7 * DAY_MS;
@@ -66,6 +66,8 @@ public final class SeasonalDetector extends CalibratedDetector {
     private double bucketSum;
     private long bucketPoints;
     private int period = NO_PERIOD;
+    /** Mean of the chosen profile's visited bins, refreshed once per bucket. */
+    private double profileMean;
 
     public SeasonalDetector(DetectorConfig config) {
         super("seasonal", KIND, config);
@@ -85,11 +87,26 @@ public final class SeasonalDetector extends CalibratedDetector {
         return period == DAILY ? DAY_MS : (period == WEEKLY ? WEEK_MS : 0L);
     }
 
+    /**
+     * Returns the seasonal component at {@code timestampMs}: the chosen profile's bin minus the
+     * profile's mean, or 0 while no period is known or the bin was never visited. Subtracting it
+     * from a value deseasonalizes the value without changing the series' level.
+     */
+    public double seasonalOffset(long timestampMs) {
+        if (period == NO_PERIOD || intervalMs == 0) {
+            return 0.0;
+        }
+        double seasonal = period == WEEKLY
+                ? weekly[bin(timestampMs, WEEK_MS, WEEKLY_BINS)]
+                : daily[bin(timestampMs, DAY_MS, DAILY_BINS)];
+        return Double.isNaN(seasonal) ? 0.0 : seasonal - profileMean;
+    }
+
     @Override
     void observe(long timestampMs, double value, Observation out) {
         learnInterval(timestampMs);
         if (intervalMs == 0) {
-            out.set(0.0, value, 0.0);
+            out.notReady(value);
             return;
         }
         int dailyBin = bin(timestampMs, DAY_MS, DAILY_BINS);
@@ -104,7 +121,7 @@ public final class SeasonalDetector extends CalibratedDetector {
 
     private void scoreAgainst(double seasonal, RobustLevel residual, double value, Observation out) {
         if (period == NO_PERIOD || Double.isNaN(seasonal)) {
-            out.set(0.0, value, 0.0);
+            out.notReady(value);
             return;
         }
         double z = residual.standardize(value - seasonal);
@@ -179,6 +196,19 @@ public final class SeasonalDetector extends CalibratedDetector {
         } else if (historyCount == HISTORY_BUCKETS) {
             period = NO_PERIOD;
         }
+        profileMean = meanOfVisited(period == WEEKLY ? weekly : daily);
+    }
+
+    private static double meanOfVisited(double[] profile) {
+        double sum = 0;
+        int visited = 0;
+        for (double v : profile) {
+            if (!Double.isNaN(v)) {
+                sum += v / profile.length;
+                visited++;
+            }
+        }
+        return visited == 0 ? 0.0 : sum * profile.length / visited;
     }
 
     /** Autocorrelation of the differenced bucket history at {@code lag} buckets, or 0. */
@@ -239,6 +269,7 @@ public final class SeasonalDetector extends CalibratedDetector {
         out.writeLong(bucketIndex);
         out.writeDouble(bucketSum);
         out.writeLong(bucketPoints);
+        out.writeDouble(profileMean);
         out.writeInt(intervalSampleCount);
         out.writeInt(historyCount);
         out.writeInt(historyNext);
@@ -266,6 +297,7 @@ public final class SeasonalDetector extends CalibratedDetector {
         bucketIndex = in.readLong();
         bucketSum = in.readDouble();
         bucketPoints = in.readLong();
+        profileMean = in.readDouble();
         intervalSampleCount = StateFormat.checkRange("intervalSampleCount", in.readInt(), 0,
                 INTERVAL_SAMPLES);
         historyCount = StateFormat.checkRange("historyCount", in.readInt(), 0, HISTORY_BUCKETS);

@@ -7,13 +7,14 @@ package com.znyw.ml.detect;
  *   <li>Alarm tail probability: {@code 10^-(7 - 0.5 * sensitivity)}, so 0 alarms at 1e-7, the
  *   default 5 at about 3e-5 (roughly one false alarm per 4 weeks of 1-minute points on a
  *   well-modelled series) and 10 at 1e-2.</li>
- *   <li>Score: {@code -log10(p) / }{@value #SCORE_DECADES}, clamped to 0..1, so the score does
- *   not depend on sensitivity and 1 means a tail probability of 1e-10 or less.</li>
+ *   <li>Score: {@code 1 - exp(log10(p) / }{@value #SCORE_DECADES}{@code )}, so the score does not
+ *   depend on sensitivity, rises with every decade of improbability and never saturates below
+ *   p = 1e-40: p = 1e-3 scores 0.39, 1e-6 scores 0.63, 1e-12 scores 0.86.</li>
  * </ul>
  */
 record Sensitivity(double level) {
 
-    static final double SCORE_DECADES = 10.0;
+    static final double SCORE_DECADES = 6.0;
 
     static Sensitivity of(DetectorConfig config) {
         if (config == null) {
@@ -38,6 +39,6 @@ record Sensitivity(double level) {
             return 0.0;
         }
         double decades = -Math.log10(Math.max(probability, 1e-300));
-        return Math.min(1.0, decades / SCORE_DECADES);
+        return 1.0 - Math.exp(-decades / SCORE_DECADES);
     }
 }

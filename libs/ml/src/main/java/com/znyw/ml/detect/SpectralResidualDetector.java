@@ -61,12 +61,12 @@ public final class SpectralResidualDetector extends CalibratedDetector {
         next = (next + 1) % WINDOW;
         filled = Math.min(filled + 1, WINDOW);
         if (filled < WINDOW) {
-            out.set(0.0, value, 0.0);
+            out.notReady(value);
             return;
         }
         double mean = loadWindow();
         double saliency = saliencyOfNewest();
-        double deviation = 0.0;
+        double deviation = scoredPoints == 0 ? Double.NaN : 0.0;
         if (scoredPoints > 0 && meanSaliency > 0) {
             deviation = Math.max(0.0, (saliency - meanSaliency) / meanSaliency);
         }

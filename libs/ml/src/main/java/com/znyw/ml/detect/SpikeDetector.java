@@ -43,7 +43,11 @@ public final class SpikeDetector extends CalibratedDetector {
     @Override
     void observe(long timestampMs, double value, Observation out) {
         double z = level.standardize(value);
-        out.set(Math.abs(z), level.location(), level.floorScale());
+        if (level.count() == 0) {
+            out.notReady(value);
+        } else {
+            out.set(Math.abs(z), level.location(), level.floorScale());
+        }
         trackRun(z);
         level.learn(value);
         if (runLength >= SHIFT_RUN) {

@@ -22,6 +22,7 @@ public final class VarianceChangeDetector extends CalibratedDetector {
 
     static final double SHORT_ALPHA = 0.1;
     static final double LONG_ALPHA = 0.005;
+    static final double FLOOR_SHARE = 0.2;
 
     private double previous;
     private double shortScale;
@@ -46,12 +47,14 @@ public final class VarianceChangeDetector extends CalibratedDetector {
         absoluteLevel += (Math.abs(value) - absoluteLevel) / Math.min(count, 100);
         if (count == 1) {
             previous = value;
-            out.set(0.0, value, 0.0);
+            out.notReady(value);
             return;
         }
         double change = Math.abs(value - previous);
-        double floor = 1e-9 * absoluteLevel + 1e-12;
-        double deviation = 0.0;
+        // The floor keeps flat stretches of a series from turning the next ordinary step
+        // into an unbounded ratio.
+        double floor = FLOOR_SHARE * longScale + 1e-9 * absoluteLevel + 1e-12;
+        double deviation = Double.NaN;
         if (count > 2) {
             deviation = Math.abs(Math.log((shortScale + floor) / (longScale + floor)));
         }

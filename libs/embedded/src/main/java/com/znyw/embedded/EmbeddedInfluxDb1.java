@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedInfluxDb1 extends EmbeddedServer {
 
-    /** Where Debian's {@code influxdb} package installs the server. */
+    /** Install path of the server binary in Debian's {@code influxdb} package. */
     public static final String DEFAULT_INFLUXD = "/usr/bin/influxd";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedInfluxDb1.class);
@@ -67,7 +67,7 @@ public final class EmbeddedInfluxDb1 extends EmbeddedServer {
      * Starts influxd with its data in {@code dataDir} (kept on close; {@code null} for a temporary
      * folder) and its HTTP API on {@code port} (0 for a free port).
      *
-     * @throws IllegalStateException when influxd is not installed or does not answer
+     * @throws IllegalStateException when influxd is not installed or does not respond to
      *     {@code /ping}; the message contains its last output
      */
     public static EmbeddedInfluxDb1 start(Path dataDir, int port) {

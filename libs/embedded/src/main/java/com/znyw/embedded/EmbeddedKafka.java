@@ -106,7 +106,7 @@ public final class EmbeddedKafka extends EmbeddedServer {
      * Kafka's admin client, so this library needs no Kafka jars.
      *
      * @throws IllegalArgumentException on an invalid topic name or partition count
-     * @throws IllegalStateException when the broker rejects a creation or does not answer in time
+     * @throws IllegalStateException when the broker rejects a creation or does not respond in time
      */
     public void createTopics(String... topics) {
         if (topics.length == 0) {

@@ -1,14 +1,12 @@
 package com.znyw.embedded;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -44,6 +43,10 @@ final class ServerProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerProcess.class);
     private static final int TAIL_LINES = 40;
+    private static final int MAX_ERROR_LINES = 10;
+    /** Lines worth showing from anywhere in the output when a start fails. */
+    private static final Pattern ERROR_LINE =
+            Pattern.compile("\\b(ERROR|FATAL)\\b|Exception\\b|(?<![.\\w])[Ff]ailed\\b|lvl=error|address already in use");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Set<ServerProcess> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -55,16 +58,22 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final Path logFile;
     private final Deque<String> tail = new ArrayDeque<>();
+    private final List<String> errorLines = new ArrayList<>();
     private final CompletableFuture<Map<String, String>> ready = new CompletableFuture<>();
+    private final Thread outputCopier;
 
-    private ServerProcess(String name, Process process, Path logFile) {
+    private ServerProcess(String name, Process process, Path logFile, long logOffset) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
+        this.outputCopier = new Thread(() -> followOutput(logOffset),
+                "znyw-" + name.toLowerCase() + "-output-" + process.pid());
+        this.outputCopier.setDaemon(true);
     }
 
     /**
-     * Starts {@code command} with stdout and stderr appended to {@code logFile}.
+     * Starts {@code command} with stdout and stderr appended to {@code logFile}, which the child
+     * process writes itself.
      *
      * @param name the server's name in logs and errors, e.g. {@code Kafka}
      */
@@ -77,22 +86,22 @@ final class ServerProcess implements AutoCloseable {
             Consumer<Map<String, String>> environmentEditor) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDir.toFile())
-                .redirectErrorStream(true);
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         environmentEditor.accept(builder.environment());
         Process process;
+        long logOffset;
         try {
             Files.createDirectories(logFile.getParent());
+            logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to start " + name + " with " + command.get(0), e);
         }
-        ServerProcess server = new ServerProcess(name, process, logFile);
+        ServerProcess server = new ServerProcess(name, process, logFile, logOffset);
         RUNNING.add(server);
         LOG.info("Started {} as process {}, log {}", name, process.pid(), logFile);
-
-        Thread pump = new Thread(server::copyOutput, "znyw-" + name.toLowerCase() + "-output-" + process.pid());
-        pump.setDaemon(true);
-        pump.start();
+        server.outputCopier.start();
         return server;
     }
 
@@ -183,6 +192,7 @@ final class ServerProcess implements AutoCloseable {
     public void close() {
         RUNNING.remove(this);
         if (!process.isAlive()) {
+            awaitOutputCopied();
             return;
         }
         List<ProcessHandle> descendants = process.descendants().toList();
@@ -200,34 +210,68 @@ final class ServerProcess implements AutoCloseable {
             process.destroyForcibly();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        awaitOutputCopied();
         LOG.info("Stopped {} (process {})", name, process.pid());
     }
 
-    private void copyOutput() {
-        try (BufferedReader reader = new BufferedReader(
-                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
-                     StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                log.write(line);
-                log.newLine();
-                log.flush();
-                remember(line);
-                if (line.startsWith(READY_PREFIX + " ") && !ready.isDone()) {
-                    ready.complete(parseFields(line));
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("Failed to copy the output of {} (process {}) to {}", name, process.pid(), logFile, e);
-        }
+    /** Waits until the last output lines are in the log file, so that callers can read them. */
+    private void awaitOutputCopied() {
         try {
-            int status = process.waitFor();
-            if (!ready.isDone()) {
-                ready.completeExceptionally(failure("exited with status " + status + " before it was ready"));
-            }
+            outputCopier.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Follows the log file from {@code startOffset}, remembering the last lines and completing
+     * {@link #ready} on the ready line, until the process has exited and the file is read to its
+     * end. The child writes to the file itself because reading its stdout pipe races with the
+     * JDK closing that pipe at process exit, which drops the last lines (the shutdown messages).
+     */
+    private void followOutput(long startOffset) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try (InputStream in = Files.newInputStream(logFile)) {
+            in.skipNBytes(startOffset);
+            while (true) {
+                boolean exited = !process.isAlive();
+                int count = in.read(buffer);
+                if (count < 0) {
+                    if (exited) {
+                        break;
+                    }
+                    Thread.sleep(50);
+                    continue;
+                }
+                for (int i = 0; i < count; i++) {
+                    if (buffer[i] == '\n') {
+                        onLine(line.toString(StandardCharsets.UTF_8));
+                        line.reset();
+                    } else {
+                        line.write(buffer[i]);
+                    }
+                }
+            }
+            if (line.size() > 0) {
+                onLine(line.toString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            LOG.warn("Failed to read the output of {} (process {}) from {}", name, process.pid(), logFile, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!ready.isDone()) {
+            ready.completeExceptionally(failure("exited with status " + process.exitValue() + " before it was ready"));
+        }
+    }
+
+    private void onLine(String text) {
+        String line = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+        remember(line);
+        if (line.startsWith(READY_PREFIX + " ") && !ready.isDone()) {
+            ready.complete(parseFields(line));
         }
     }
 
@@ -237,6 +281,9 @@ final class ServerProcess implements AutoCloseable {
                 tail.removeFirst();
             }
             tail.addLast(line);
+            if (errorLines.size() < MAX_ERROR_LINES && ERROR_LINE.matcher(line).find()) {
+                errorLines.add(line);
+            }
         }
     }
 
@@ -258,7 +305,13 @@ final class ServerProcess implements AutoCloseable {
         if (lines.isEmpty()) {
             return "; it printed nothing (log " + logFile + ")";
         }
-        return "; last lines of " + logFile + ":\n  " + String.join("\n  ", lines);
+        List<String> errors;
+        synchronized (tail) {
+            errors = new ArrayList<>(errorLines);
+        }
+        String firstErrors = errors.isEmpty() ? ""
+                : "; first error lines:\n  " + String.join("\n  ", errors);
+        return firstErrors + "\nlast lines of " + logFile + ":\n  " + String.join("\n  ", lines);
     }
 
     static Map<String, String> parseFields(String readyLine) {
@@ -290,7 +343,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** A server that did not start. {@link #isBindFailure()} tells whether new ports may help. */
+    /** A server that did not start. {@link #isBindFailure()} returns whether new ports may help. */
     static final class StartFailedException extends IllegalStateException {
         private static final long serialVersionUID = 1L;
         private final boolean bindFailure;

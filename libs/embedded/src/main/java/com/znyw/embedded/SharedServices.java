@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One server of each kind per JVM, started on first use and stopped when the JVM exits, so that
  * all tests of a suite share one broker and one store.
  *
- * <p>Their data and logs live in a new folder {@code znyw-shared-*} under {@code java.io.tmpdir},
- * which is kept after the JVM exits so that the server logs can be read. If a
+ * <p>Their data and logs live in a new folder {@code znyw-shared-*} under {@code java.io.tmpdir}.
+ * At JVM exit the servers stop and that folder is deleted, unless a server failed to start or the
+ * system property {@code znyw.embedded.keepData} is {@code true}, so that the logs can be read. If a
  * server fails to start, every later call throws the same error at once instead of waiting for
  * another start timeout. Tests that share a server keep their data apart with their own topic,
  * database or table names. Do not close the returned servers.
@@ -24,7 +29,13 @@ public final class SharedServices {
             new Shared<>("questdb", dir -> EmbeddedQuestDb.start(dir, 0, 0));
     private static final Shared<EmbeddedInfluxDb1> INFLUXDB1 = new Shared<>("influxdb1", dir -> EmbeddedInfluxDb1.start(dir, 0));
 
+    private static final Logger LOG = LoggerFactory.getLogger(SharedServices.class);
+
     private static Path baseDir;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(SharedServices::stopAll, "znyw-shared-services-shutdown"));
+    }
 
     private SharedServices() {
     }
@@ -47,6 +58,25 @@ public final class SharedServices {
     /** Returns this JVM's InfluxDB 1.x server, starting it on the first call. */
     public static EmbeddedInfluxDb1 influxDb1() {
         return INFLUXDB1.get();
+    }
+
+    /** Stops the started servers in parallel and deletes their folder unless it is to be kept. */
+    private static void stopAll() {
+        List<Shared<?>> all = List.of(KAFKA, MONGO, QUESTDB, INFLUXDB1);
+        all.parallelStream().forEach(Shared::close);
+        boolean anyFailed = all.stream().anyMatch(Shared::failed);
+        Path dir;
+        synchronized (SharedServices.class) {
+            dir = baseDir;
+        }
+        if (dir == null || anyFailed || Boolean.getBoolean("znyw.embedded.keepData")) {
+            return;
+        }
+        try {
+            EmbeddedServer.deleteRecursively(dir);
+        } catch (IOException e) {
+            LOG.warn("Failed to delete the shared servers' folder {}", dir, e);
+        }
     }
 
     private static synchronized Path baseDir() {
@@ -87,6 +117,16 @@ public final class SharedServices {
                 }
             }
             return server;
+        }
+
+        synchronized boolean failed() {
+            return failure != null;
+        }
+
+        synchronized void close() {
+            if (server != null) {
+                server.close();
+            }
         }
     }
 }

@@ -139,12 +139,30 @@ class LauncherGuardsTest {
     }
 
     @Test
-    void restartKeepsGivenDataDir() {
+    void closeKeepsGivenDataDir() {
         Path dataDir = tempDir.resolve("kept");
-        EmbeddedMongo first = EmbeddedMongo.start(dataDir, 0);
-        first.close();
+        EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+        mongo.close();
         assertThat(dataDir.resolve("mongo.mv")).exists();
-        assertThat(dataDir.resolve("mongo.log")).content().contains("ZNYW-READY");
+        assertThat(dataDir.resolve("mongo.log")).content().contains("ZNYW-READY").contains("store closed");
+    }
+
+    @Test
+    void kafkaRestartKeepsClusterAndTopics() throws Exception {
+        Path dataDir = tempDir.resolve("kafka");
+        Path metaProperties = dataDir.resolve("kafka-logs/meta.properties");
+        String clusterBefore;
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
+            kafka.createTopic("kept-topic", 2);
+            clusterBefore = Files.readString(metaProperties);
+        }
+        assertThat(dataDir.resolve("kafka.log")).content().contains("Kafka broker stopped");
+
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
+            assertThat(kafka.isRunning()).isTrue();
+            assertThat(Files.readString(metaProperties)).isEqualTo(clusterBefore);
+            assertThat(dataDir.resolve("kafka-logs/kept-topic-1")).isDirectory();
+        }
     }
 
     private static List<Long> awaitServerPids(Process probe, Path log, int count, Duration timeout) throws Exception {

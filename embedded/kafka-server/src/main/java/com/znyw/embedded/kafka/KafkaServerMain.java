@@ -2,6 +2,7 @@ package com.znyw.embedded.kafka;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -25,8 +27,8 @@ import org.apache.kafka.common.utils.Time;
  *
  * <p>Usage: {@code KafkaServerMain --data-dir DIR [--port N] [--controller-port N]
  * [--parent-pid PID]}. A port of 0 or none picks a free one. The main writes
- * {@code DIR/server.properties}, formats {@code DIR/kafka-logs} with a new cluster id unless it is
- * formatted already (so a restart keeps topics and offsets), starts the server and prints
+ * {@code DIR/server.properties}, formats {@code DIR/kafka-logs} for KRaft (a new cluster id the
+ * first time, the stored one after that, so a restart keeps topics and offsets), starts the server and prints
  * {@code ZNYW-READY port=N controllerPort=N bootstrapServers=127.0.0.1:N} when the broker is
  * unfenced and serving. SIGTERM, or the end of the parent process, shuts it down cleanly.
  * Exit status 3 means a port was taken; 1 means any other start failure; 2 means bad options.
@@ -67,7 +69,7 @@ public final class KafkaServerMain {
         try {
             Properties properties = serverProperties(dataDir, port, controllerPort);
             Path propertiesFile = writeProperties(properties, dataDir.resolve("server.properties"));
-            formatStorage(propertiesFile);
+            formatStorage(propertiesFile, dataDir.resolve("kafka-logs"));
             server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
         } catch (Exception e) {
             System.err.println("Kafka broker setup failed in " + dataDir + ": " + e);
@@ -149,8 +151,9 @@ public final class KafkaServerMain {
      * Formats the log folder for KRaft, like {@code kafka-storage.sh format --ignore-formatted},
      * so that an existing folder keeps its cluster id and data.
      */
-    private static void formatStorage(Path propertiesFile) {
-        String clusterId = Uuid.randomUuid().toString();
+    private static void formatStorage(Path propertiesFile, Path logDir) throws IOException {
+        // Kafka 3.9 rejects --ignore-formatted with a cluster id other than the stored one.
+        String clusterId = storedClusterId(logDir).orElseGet(() -> Uuid.randomUuid().toString());
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int status;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
@@ -163,6 +166,18 @@ public final class KafkaServerMain {
         if (status != 0) {
             throw new IllegalStateException("Kafka storage format failed with status " + status + ": " + text);
         }
+    }
+
+    private static Optional<String> storedClusterId(Path logDir) throws IOException {
+        Path metaProperties = logDir.resolve("meta.properties");
+        if (!Files.isRegularFile(metaProperties)) {
+            return Optional.empty();
+        }
+        Properties meta = new Properties();
+        try (InputStream in = Files.newInputStream(metaProperties)) {
+            meta.load(in);
+        }
+        return Optional.ofNullable(meta.getProperty("cluster.id")).filter(id -> !id.isBlank());
     }
 
     private static boolean isBindFailure(Throwable error) {

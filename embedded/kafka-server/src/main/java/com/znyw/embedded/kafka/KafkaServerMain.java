@@ -35,8 +35,9 @@ import org.apache.kafka.common.utils.Time;
  *
  * <p>The settings suit one broker: replication factor 1 for the internal topics, topics created
  * on first use, small segments and few threads. {@code transaction.max.timeout.ms} is one hour
- * because the Flink Kafka sink asks for that transaction timeout by default and the broker's
- * default maximum of 15 minutes would reject it.
+ * instead of Kafka's 15 minutes, because Flink's Kafka connector documentation gives one hour as
+ * the default {@code transaction.timeout.ms} of its transactional producer, and a broker rejects
+ * producers whose timeout exceeds its maximum.
  */
 public final class KafkaServerMain {
 

@@ -43,7 +43,7 @@ public class WindowAccumulator {
 
     /**
      * Returns the median of the gaps between consecutive distinct timestamps, or 0 when the
-     * window holds fewer than two distinct timestamps. Duplicates (resent points) are skipped
+     * window contains fewer than two distinct timestamps. Duplicates (resent points) are skipped
      * so that they do not pull the interval towards zero.
      */
     long medianIntervalMs() {

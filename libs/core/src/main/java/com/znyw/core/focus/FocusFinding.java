@@ -25,6 +25,7 @@ public record FocusFinding(int rank, String combination, Map<String, String> con
         double expected, Long recordCount, Long badCount, Double confidence, Double lift) {
 
     public FocusFinding {
-        conditions = Map.copyOf(conditions);
+        conditions = java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(conditions));
     }
 }

@@ -13,7 +13,9 @@ package com.znyw.ml.rca;
  * <p>The deviation score is Squeeze's {@code 2(v - f) / (|v| + |f|)}, in [-2, 2] and defined when
  * either value is 0. Leaves are split into normal and abnormal by where the histogram of scores,
  * weighted by leaf volume, leaves the normal mode around 0: either the density falls below
- * {@value #TAIL_DENSITY} of the mode, or a valley separates the mode from a second one.
+ * {@value #TAIL_DENSITY} of the mode, or a valley separates the mode from a second one. The same
+ * thresholds judge aggregates of several leaves, whose noise is lower, so they are conservative
+ * there.
  */
 final class LeafDeviations {
 
@@ -30,18 +32,46 @@ final class LeafDeviations {
     final double[] volume;
     /** +1 for an abnormal leaf above its expectation, -1 below, 0 for a normal leaf. */
     final byte[] direction;
+    /** Score below which a leaf or aggregate deviates downwards, below 0. */
     final double lowerThreshold;
+    /** Score above which a leaf or aggregate deviates upwards, above 0. */
     final double upperThreshold;
 
     private LeafDeviations(double[] real, double[] expected, double[] score, double[] volume,
-            byte[] direction, double lowerThreshold, double upperThreshold) {
+            double lowerThreshold, double upperThreshold) {
         this.real = real;
         this.expected = expected;
         this.score = score;
         this.volume = volume;
-        this.direction = direction;
         this.lowerThreshold = lowerThreshold;
         this.upperThreshold = upperThreshold;
+        this.direction = new byte[score.length];
+        for (int i = 0; i < score.length; i++) {
+            direction[i] = (byte) classify(score[i], volume[i]);
+        }
+    }
+
+    /**
+     * Returns +1 if a leaf or aggregate of this score and volume deviates upwards beyond the
+     * noise, -1 downwards, 0 otherwise.
+     */
+    int classify(double score, double volume) {
+        if (volume <= 0) {
+            return 0;
+        }
+        if (score > upperThreshold) {
+            return 1;
+        }
+        if (score < lowerThreshold) {
+            return -1;
+        }
+        return 0;
+    }
+
+    /** Returns the deviation score {@code 2(v - f) / (|v| + |f|)}, 0 when both are 0. */
+    static double score(double real, double expected) {
+        double sum = Math.abs(real) + Math.abs(expected);
+        return sum > 0 ? 2 * (real - expected) / sum : 0;
     }
 
     static LeafDeviations of(Cube cube, double minDeviation) {
@@ -54,27 +84,15 @@ final class LeafDeviations {
         double[] volume = new double[n];
         for (int i = 0; i < n; i++) {
             // Absolute values keep the score in [-2, 2] for measures that can be negative.
-            double sum = Math.abs(real[i]) + Math.abs(expected[i]);
-            score[i] = sum > 0 ? 2 * (real[i] - expected[i]) / sum : 0;
-            volume[i] = sum / 2;
+            score[i] = score(real[i], expected[i]);
+            volume[i] = (Math.abs(real[i]) + Math.abs(expected[i])) / 2;
         }
 
         double[] density = smoothedHistogram(score, volume);
         int mode = modeBin(density);
         double upper = Math.max(minDeviation, upperEdge(density, mode));
         double lower = Math.min(-minDeviation, lowerEdge(density, mode));
-        byte[] direction = new byte[n];
-        for (int i = 0; i < n; i++) {
-            if (volume[i] <= 0) {
-                continue;
-            }
-            if (score[i] > upper) {
-                direction[i] = 1;
-            } else if (score[i] < lower) {
-                direction[i] = -1;
-            }
-        }
-        return new LeafDeviations(real, expected, score, volume, direction, lower, upper);
+        return new LeafDeviations(real, expected, score, volume, lower, upper);
     }
 
     private static void fillAdditiveValues(Cube cube, double[] real, double[] expected) {

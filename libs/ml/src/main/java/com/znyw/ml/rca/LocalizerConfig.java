@@ -11,14 +11,17 @@ package com.znyw.ml.rca;
  * @param maxLayer         largest number of dimensions in one combination, at least 1; layers
  *                         above the cube's dimension count are ignored
  * @param maxRootCauses    largest number of root causes returned, at least 1
+ * @param minRelativeScore root causes whose score is below this fraction of the best one's are
+ *                         dropped, in [0, 1]; 0 keeps all
  */
 public record LocalizerConfig(double purityThreshold, double minDeviation, int maxLayer,
-        int maxRootCauses) {
+        int maxRootCauses, double minRelativeScore) {
 
     public static final double DEFAULT_PURITY_THRESHOLD = 0.7;
     public static final double DEFAULT_MIN_DEVIATION = 0.02;
     public static final int DEFAULT_MAX_LAYER = 6;
     public static final int DEFAULT_MAX_ROOT_CAUSES = 10;
+    public static final double DEFAULT_MIN_RELATIVE_SCORE = 0.05;
 
     public LocalizerConfig {
         if (!(purityThreshold > 0 && purityThreshold <= 1)) {
@@ -32,6 +35,10 @@ public record LocalizerConfig(double purityThreshold, double minDeviation, int m
         if (maxLayer < 1) {
             throw new IllegalArgumentException("maxLayer must be at least 1, was " + maxLayer);
         }
+        if (!(minRelativeScore >= 0 && minRelativeScore <= 1)) {
+            throw new IllegalArgumentException("minRelativeScore must be in [0, 1], was "
+                    + minRelativeScore);
+        }
         if (maxRootCauses < 1) {
             throw new IllegalArgumentException("maxRootCauses must be at least 1, was "
                     + maxRootCauses);
@@ -40,6 +47,6 @@ public record LocalizerConfig(double purityThreshold, double minDeviation, int m
 
     public static LocalizerConfig defaults() {
         return new LocalizerConfig(DEFAULT_PURITY_THRESHOLD, DEFAULT_MIN_DEVIATION,
-                DEFAULT_MAX_LAYER, DEFAULT_MAX_ROOT_CAUSES);
+                DEFAULT_MAX_LAYER, DEFAULT_MAX_ROOT_CAUSES, DEFAULT_MIN_RELATIVE_SCORE);
     }
 }

@@ -1,54 +1,68 @@
 package com.znyw.ml.rca;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Multi-dimensional root-cause localization by labelling leaves and covering the abnormal ones
- * with the most general pure combinations.
+ * Multi-dimensional root-cause localization: label the leaves, then cover the abnormal ones with
+ * the most general combinations whose parts all deviate the same way.
  *
- * <p>The idea, in three steps:
+ * <p>The idea, in five steps:
  * <ol>
- *   <li><b>Leaf deviation.</b> Each leaf gets the deviation score {@code 2(v - f) / (v + f)} of
- *   Squeeze (Li et al., ISSRE 2021), with derived measures first brought to the additive scale of
- *   their numerator (see {@link LeafDeviations}). Leaves outside the normal mode of the
- *   volume-weighted score histogram are abnormal, split by direction. Like Squeeze, this relies
- *   on the <em>ripple effect</em> (Gu et al., HotSpot, IEEE Access 2018): a root cause moves all
- *   of its leaves by a similar ratio, so they share a score away from 0.</li>
- *   <li><b>Purity per combination.</b> For every combination of up to {@code maxLayer}
- *   dimensions that contains an abnormal leaf, the share of its volume in abnormal leaves of one
- *   direction. This is the first part of RiskLoc's risk score (Kalander, 2022); weighting by
- *   volume keeps tiny, noisy leaves from deciding.</li>
- *   <li><b>Greedy cover.</b> Layer by layer, from one dimension up, the combinations whose purity
- *   reaches {@code purityThreshold} are taken in order of abnormal volume, unless they lie inside
- *   a combination already taken or their abnormal leaves are mostly covered already. Preferring
- *   the most general combination follows the succinctness rule of Squeeze and HotSpot.</li>
+ *   <li><b>Leaf labels.</b> Each leaf gets the deviation score {@code 2(v - f) / (|v| + |f|)} of
+ *   Squeeze (Li et al., ISSRE 2021), with a derived measure first brought to the additive scale
+ *   of its numerator (see {@link LeafDeviations}). Leaves outside the normal mode of the
+ *   volume-weighted score histogram are abnormal, up or down.</li>
+ *   <li><b>Ripple test.</b> A root cause moves all of its descendants the same way: the
+ *   <em>ripple effect</em> of HotSpot (Sun et al., IEEE Access 2018). So a combination is
+ *   accepted only if, split by any one further dimension, the parts whose aggregate deviates
+ *   beyond the leaf threshold in its direction hold at least {@code purityThreshold} of its
+ *   volume and at least half of its parts. Testing aggregated parts instead of single leaves
+ *   averages out the noise of small leaves; counting parts keeps one large abnormal leaf from
+ *   carrying a parent whose other parts are normal. A combination of every dimension is tested
+ *   on its leaf label.</li>
+ *   <li><b>Greedy cover.</b> Layer by layer, from one dimension up, accepted combinations are
+ *   taken in order of abnormal volume unless they lie inside a combination already taken, or
+ *   most of their abnormal volume is already covered. Preferring the most general explanation
+ *   is the succinctness rule of Squeeze and HotSpot; skipping explained leaves follows the
+ *   iterative removal of RiskLoc (Kalander, 2022).</li>
+ *   <li><b>Direction and promotion.</b> Combinations that move against the cube's main abnormal
+ *   direction are dropped unless they carry at least {@value #MIN_OPPOSITE_SHARE} of the
+ *   abnormal deviation. A combination is then replaced by its parent while the parent as a
+ *   whole still deviates clearly (see {@link #PROMOTION_RATIO}). Real failures rarely hit every
+ *   part of the element operators name: a bitrate fails on most devices, not all. This is the
+ *   one-dimension view of Adtributor's explanatory power (Bhagwan et al., NSDI 2014).</li>
+ *   <li><b>Ranking.</b> Each result is scored by the share of the abnormal volume it covers;
+ *   results below {@code minRelativeScore} of the best are noise around a clear main cause and
+ *   are dropped.</li>
  * </ol>
- * Results are ranked by purity times covered share of the abnormal volume. Several root causes
- * in different dimensions and directions are found in one pass, and leaves with zero values
- * carry no volume so they neither help nor hurt a combination.
+ * Several root causes in different dimensions and directions are found in one pass. Leaves
+ * with zero values carry no volume, so they neither support nor contradict a combination.
  *
- * <p>Cost: one pass over all leaves per cuboid, so {@code O(leaves * cuboids)}; at most
- * {@value #MAX_CUBOIDS} cuboids are searched, by lowering the layer for cubes with many
- * dimensions. Not thread-safe per call state is local, so one instance can serve many threads.
+ * <p>Cost: one pass over all leaves per cuboid, so {@code O(leaves * cuboids)}, plus one pass
+ * per promotion step; at most {@value #MAX_CUBOIDS} cuboids are searched, by stopping at a lower
+ * layer for cubes with many dimensions. Calls keep no shared state, so one instance can serve
+ * several threads.
  */
 public final class RippleCoverLocalizer implements RootCauseLocalizer {
 
     static final int MAX_CUBOIDS = 4096;
-    /** A candidate whose abnormal volume is mostly taken by earlier picks adds no new cause. */
-    private static final double MIN_NEW_SHARE = 0.5;
-
-    private static final int VOLUME = 0;
-    private static final int UP = 1;
-    private static final int DOWN = 2;
-    private static final int REAL = 3;
-    private static final int EXPECTED = 4;
-    private static final int LEAVES = 5;
-    private static final int REAL_DENOMINATOR = 6;
-    private static final int STAT_COUNT = 7;
+    static final int MAX_DIMENSIONS = 63;
+    /** Share of a candidate's abnormal volume that earlier picks may already cover. */
+    private static final double MIN_NEW_SHARE = 0.25;
+    /** Parts of an accepted combination that must deviate, counted by number, not volume. */
+    private static final double MIN_PART_SHARE = 0.5;
+    /** Leaf-label purity below which a combination is not worth the ripple test. */
+    private static final double MIN_LEAF_PURITY = 0.1;
+    static final double MIN_OPPOSITE_SHARE = 0.1;
+    /** Smallest parent score, relative to the child's, for which the parent is reported. */
+    static final double PROMOTION_RATIO = 0.5;
+    /** Smallest share of the parent's parts that must deviate for the parent to be reported. */
+    static final double PROMOTION_PART_SHARE = 0.34;
 
     private final LocalizerConfig config;
 
@@ -69,21 +83,35 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
 
     @Override
     public List<RootCause> localize(Cube cube) {
+        if (cube.dimensionCount() > MAX_DIMENSIONS) {
+            throw new IllegalArgumentException("a cube can have at most " + MAX_DIMENSIONS
+                    + " dimensions, this one has " + cube.dimensionCount()
+                    + "; drop dimensions that cannot be a cause");
+        }
         LeafDeviations deviations = LeafDeviations.of(cube, config.minDeviation());
         int[] abnormal = abnormalLeaves(deviations);
-        if (abnormal.length == 0) {
+        if (abnormal.length == 0 || cube.leafCount() == 0) {
             return List.of();
         }
 
-        List<int[]> cuboids = cuboids(cube.dimensionCount(), config.maxLayer());
-        List<Candidate> candidates = new ArrayList<>();
-        for (int[] cuboid : cuboids) {
-            collectPureElements(cube, deviations, abnormal, cuboid, candidates);
+        Map<Long, Cuboid> cuboids = new HashMap<>();
+        List<Cuboid> ordered = new ArrayList<>();
+        for (int[] dims : cuboids(cube.dimensionCount(), config.maxLayer())) {
+            Cuboid cuboid = Cuboid.build(cube, dims, deviations);
+            cuboids.put(cuboid.mask, cuboid);
+            ordered.add(cuboid);
         }
-        candidates.sort(Comparator.comparingInt((Candidate c) -> c.dims.length)
+
+        List<Candidate> candidates = new ArrayList<>();
+        for (Cuboid cuboid : ordered) {
+            collectCandidates(cube, deviations, cuboid, cuboids, candidates);
+        }
+        candidates.sort(Comparator.comparingInt((Candidate c) -> c.cuboid.dims.length)
                 .thenComparing(Comparator.comparingDouble(Candidate::abnormalVolume).reversed()));
 
         List<Candidate> chosen = cover(cube, deviations, abnormal, candidates);
+        chosen = dropMinorOpposite(chosen, deviations, abnormal);
+        chosen = promote(cube, chosen, deviations, cuboids);
         return toRootCauses(cube, deviations, abnormal, chosen);
     }
 
@@ -112,6 +140,7 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
             List<int[]> layerCuboids = new ArrayList<>();
             addCombinations(dimensionCount, layer, 0, new int[layer], 0, layerCuboids);
             if (result.size() + layerCuboids.size() > MAX_CUBOIDS) {
+                // NOTE: cubes with many dimensions are searched only up to this layer.
                 break;
             }
             result.addAll(layerCuboids);
@@ -131,75 +160,74 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
         }
     }
 
-    private void collectPureElements(Cube cube, LeafDeviations deviations, int[] abnormal,
-            int[] cuboid, List<Candidate> out) {
-        long[] radix = radix(cube, cuboid);
-        Map<Long, double[]> stats = new HashMap<>();
-        Map<Long, Integer> representative = new HashMap<>();
-        for (int leaf : abnormal) {
-            long key = key(cube, cuboid, radix, leaf);
-            if (stats.putIfAbsent(key, new double[STAT_COUNT]) == null) {
-                representative.put(key, leaf);
-            }
-        }
-        for (int leaf = 0; leaf < cube.leafCount(); leaf++) {
-            double[] s = stats.get(key(cube, cuboid, radix, leaf));
-            if (s == null) {
+    private void collectCandidates(Cube cube, LeafDeviations deviations, Cuboid cuboid,
+            Map<Long, Cuboid> cuboids, List<Candidate> out) {
+        int[] codes = new int[cube.dimensionCount()];
+        for (int e = 0; e < cuboid.elementCount(); e++) {
+            if (cuboid.upLeaves[e] + cuboid.downLeaves[e] == 0 || cuboid.volume[e] <= 0) {
                 continue;
             }
-            double volume = deviations.volume[leaf];
-            s[VOLUME] += volume;
-            if (deviations.direction[leaf] > 0) {
-                s[UP] += volume;
-            } else if (deviations.direction[leaf] < 0) {
-                s[DOWN] += volume;
-            }
-            s[REAL] += deviations.real[leaf];
-            s[EXPECTED] += deviations.expected[leaf];
-            s[LEAVES] += 1;
-            s[REAL_DENOMINATOR] += cube.realDenominator(leaf);
-        }
-        for (Map.Entry<Long, double[]> e : stats.entrySet()) {
-            double[] s = e.getValue();
-            if (s[VOLUME] <= 0) {
+            int direction = Double.compare(cuboid.real[e], cuboid.expected[e]);
+            double abnormalVolume = direction > 0 ? cuboid.upVolume[e] : cuboid.downVolume[e];
+            if (direction == 0 || abnormalVolume < MIN_LEAF_PURITY * cuboid.volume[e]) {
                 continue;
             }
-            int direction = s[UP] >= s[DOWN] ? 1 : -1;
-            double abnormalVolume = Math.max(s[UP], s[DOWN]);
-            double purity = abnormalVolume / s[VOLUME];
-            if (purity >= config.purityThreshold()) {
-                int leaf = representative.get(e.getKey());
-                int[] codes = new int[cuboid.length];
-                for (int j = 0; j < cuboid.length; j++) {
-                    codes[j] = cube.code(cuboid[j], leaf);
+            Arrays.fill(codes, -1);
+            int leaf = cuboid.representative[e];
+            for (int d : cuboid.dims) {
+                codes[d] = cube.code(d, leaf);
+            }
+            if (passesRippleTest(cube, deviations, cuboid, e, codes, direction, cuboids)) {
+                out.add(new Candidate(cuboid, e, codes.clone(), direction, abnormalVolume));
+            }
+        }
+    }
+
+    /** Tells whether every split of the element by one more dimension deviates its way. */
+    private boolean passesRippleTest(Cube cube, LeafDeviations deviations, Cuboid cuboid, int e,
+            int[] codes, int direction, Map<Long, Cuboid> cuboids) {
+        boolean split = false;
+        for (int d = 0; d < cube.dimensionCount(); d++) {
+            if (codes[d] >= 0) {
+                continue;
+            }
+            Cuboid parts = cuboids.get(cuboid.mask | (1L << d));
+            if (parts == null) {
+                continue;
+            }
+            split = true;
+            double deviatingVolume = 0;
+            double partVolume = 0;
+            int deviatingParts = 0;
+            int partCount = 0;
+            for (int value = 0; value < cube.cardinality(d); value++) {
+                codes[d] = value;
+                int part = parts.find(codes);
+                if (part < 0 || parts.volume[part] <= 0) {
+                    continue;
                 }
-                out.add(new Candidate(cuboid, codes, direction, purity, abnormalVolume, s));
+                double volume = parts.volume[part];
+                partVolume += volume;
+                partCount++;
+                if (deviations.classify(parts.score(part), volume) == direction) {
+                    deviatingVolume += volume;
+                    deviatingParts++;
+                }
+            }
+            codes[d] = -1;
+            if (partCount == 0
+                    || deviatingVolume < config.purityThreshold() * partVolume
+                    || deviatingParts < MIN_PART_SHARE * partCount) {
+                return false;
             }
         }
-    }
-
-    private static long[] radix(Cube cube, int[] cuboid) {
-        long[] radix = new long[cuboid.length];
-        long product = 1;
-        for (int j = 0; j < cuboid.length; j++) {
-            radix[j] = product;
-            try {
-                product = Math.multiplyExact(product, (long) cube.cardinality(cuboid[j]));
-            } catch (ArithmeticException e) {
-                throw new IllegalArgumentException("the dimensions of a " + cuboid.length
-                        + "-dimension combination have too many values to index; lower maxLayer",
-                        e);
-            }
+        if (split) {
+            return true;
         }
-        return radix;
-    }
-
-    private static long key(Cube cube, int[] cuboid, long[] radix, int leaf) {
-        long key = 0;
-        for (int j = 0; j < cuboid.length; j++) {
-            key += cube.code(cuboid[j], leaf) * radix[j];
-        }
-        return key;
+        double abnormalVolume = direction > 0 ? cuboid.upVolume[e] : cuboid.downVolume[e];
+        int abnormalLeaves = direction > 0 ? cuboid.upLeaves[e] : cuboid.downLeaves[e];
+        return abnormalVolume >= config.purityThreshold() * cuboid.volume[e]
+                && abnormalLeaves >= MIN_PART_SHARE * cuboid.activeLeaves[e];
     }
 
     private static List<Candidate> cover(Cube cube, LeafDeviations deviations, int[] abnormal,
@@ -214,7 +242,8 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
             double fresh = 0;
             for (int k = 0; k < abnormal.length; k++) {
                 int leaf = abnormal[k];
-                if (deviations.direction[leaf] == candidate.direction && candidate.contains(cube, leaf)) {
+                if (deviations.direction[leaf] == candidate.direction
+                        && candidate.contains(cube, leaf)) {
                     total += deviations.volume[leaf];
                     if (!covered[k]) {
                         fresh += deviations.volume[leaf];
@@ -227,7 +256,8 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
             chosen.add(candidate);
             for (int k = 0; k < abnormal.length; k++) {
                 int leaf = abnormal[k];
-                if (deviations.direction[leaf] == candidate.direction && candidate.contains(cube, leaf)) {
+                if (deviations.direction[leaf] == candidate.direction
+                        && candidate.contains(cube, leaf)) {
                     covered[k] = true;
                 }
             }
@@ -242,6 +272,144 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
             }
         }
         return false;
+    }
+
+    /**
+     * Replaces each chosen combination by a parent (one condition fewer) while the parent, less
+     * the leaves of the other chosen combinations, deviates beyond the noise the same way, by at
+     * least {@link #PROMOTION_RATIO} of the child's score, and in at least
+     * {@link #PROMOTION_PART_SHARE} of its parts along the dropped dimension. Then drops
+     * combinations inside others. A cause that hits most but not all parts of a larger
+     * combination is so reported as the larger one, the form operators name, while a child
+     * whose parent is diluted by normal parts stays itself.
+     */
+    private static List<Candidate> promote(Cube cube, List<Candidate> chosen,
+            LeafDeviations deviations, Map<Long, Cuboid> cuboids) {
+        List<Candidate> current = new ArrayList<>(chosen);
+        for (int i = 0; i < current.size(); i++) {
+            Candidate parent;
+            while ((parent = bestParent(cube, current, i, deviations, cuboids)) != null) {
+                current.set(i, parent);
+            }
+        }
+        List<Candidate> result = new ArrayList<>();
+        for (int i = 0; i < current.size(); i++) {
+            Candidate c = current.get(i);
+            boolean inside = false;
+            for (int j = 0; j < current.size() && !inside; j++) {
+                Candidate other = current.get(j);
+                // Of two equal combinations, the first one stays.
+                inside = j != i && other.generalizes(c) && (!c.generalizes(other) || j < i);
+            }
+            if (!inside) {
+                result.add(c);
+            }
+        }
+        return result;
+    }
+
+    private static Candidate bestParent(Cube cube, List<Candidate> chosen, int index,
+            LeafDeviations deviations, Map<Long, Cuboid> cuboids) {
+        Candidate child = chosen.get(index);
+        int[] dims = child.cuboid.dims;
+        if (dims.length < 2) {
+            return null;
+        }
+        double childScore = Math.abs(child.cuboid.score(child.element));
+        Candidate best = null;
+        double bestScore = 0;
+        for (int d : dims) {
+            Cuboid parentCuboid = cuboids.get(child.cuboid.mask & ~(1L << d));
+            int[] codes = child.codes.clone();
+            codes[d] = -1;
+            Candidate parent = new Candidate(parentCuboid, parentCuboid.find(codes), codes,
+                    child.direction, 0);
+            double[] residual = residualParts(cube, parent, d, chosen, index, deviations);
+            double real = 0;
+            double expected = 0;
+            double volume = 0;
+            int parts = 0;
+            int deviatingParts = 0;
+            for (int value = 0; value < cube.cardinality(d); value++) {
+                double partReal = residual[3 * value];
+                double partExpected = residual[3 * value + 1];
+                double partVolume = residual[3 * value + 2];
+                real += partReal;
+                expected += partExpected;
+                volume += partVolume;
+                if (partVolume > 0) {
+                    parts++;
+                    if (deviations.classify(LeafDeviations.score(partReal, partExpected), partVolume)
+                            == child.direction) {
+                        deviatingParts++;
+                    }
+                }
+            }
+            double parentScore = LeafDeviations.score(real, expected);
+            if (deviations.classify(parentScore, volume) != child.direction
+                    || Math.abs(parentScore) < PROMOTION_RATIO * childScore
+                    || deviatingParts < PROMOTION_PART_SHARE * parts
+                    || Math.abs(parentScore) <= bestScore) {
+                continue;
+            }
+            int e = parent.element;
+            double abnormalVolume = child.direction > 0 ? parentCuboid.upVolume[e]
+                    : parentCuboid.downVolume[e];
+            best = new Candidate(parentCuboid, e, codes, child.direction, abnormalVolume);
+            bestScore = Math.abs(parentScore);
+        }
+        return best;
+    }
+
+    /**
+     * Sums real, expected and volume of the parent's leaves that lie in no other chosen
+     * combination outside the parent, per value of dimension {@code d}: three entries per value.
+     */
+    private static double[] residualParts(Cube cube, Candidate parent, int d,
+            List<Candidate> chosen, int index, LeafDeviations deviations) {
+        double[] sums = new double[3 * cube.cardinality(d)];
+        for (int leaf = 0; leaf < cube.leafCount(); leaf++) {
+            if (!parent.contains(cube, leaf)) {
+                continue;
+            }
+            boolean explained = false;
+            for (int j = 0; j < chosen.size() && !explained; j++) {
+                Candidate other = chosen.get(j);
+                explained = j != index && !parent.generalizes(other) && other.contains(cube, leaf);
+            }
+            if (explained) {
+                continue;
+            }
+            int value = cube.code(d, leaf);
+            sums[3 * value] += deviations.real[leaf];
+            sums[3 * value + 1] += deviations.expected[leaf];
+            sums[3 * value + 2] += deviations.volume[leaf];
+        }
+        return sums;
+    }
+
+    private static List<Candidate> dropMinorOpposite(List<Candidate> chosen,
+            LeafDeviations deviations, int[] abnormal) {
+        double up = 0;
+        double down = 0;
+        for (int leaf : abnormal) {
+            double deviation = Math.abs(deviations.real[leaf] - deviations.expected[leaf]);
+            if (deviations.direction[leaf] > 0) {
+                up += deviation;
+            } else {
+                down += deviation;
+            }
+        }
+        int main = up >= down ? 1 : -1;
+        double total = up + down;
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : chosen) {
+            double deviation = Math.abs(c.cuboid.real[c.element] - c.cuboid.expected[c.element]);
+            if (c.direction == main || deviation >= MIN_OPPOSITE_SHARE * total) {
+                kept.add(c);
+            }
+        }
+        return kept;
     }
 
     private List<RootCause> toRootCauses(Cube cube, LeafDeviations deviations, int[] abnormal,
@@ -259,21 +427,25 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
 
         List<RootCause> result = new ArrayList<>();
         for (Candidate c : chosen) {
-            double[] s = c.stats;
+            Cuboid s = c.cuboid;
+            int e = c.element;
             List<RootCause.Condition> conditions = new ArrayList<>();
-            for (int j = 0; j < c.dims.length; j++) {
-                conditions.add(new RootCause.Condition(cube.dimension(c.dims[j]),
-                        cube.value(c.dims[j], c.codes[j])));
+            for (int d : s.dims) {
+                conditions.add(new RootCause.Condition(cube.dimension(d), cube.value(d, c.codes[d])));
             }
-            double deviation = s[REAL] - s[EXPECTED];
+            double deviation = s.real[e] - s.expected[e];
             double share = totalDeviation != 0 ? deviation / totalDeviation : 0;
-            double real = cube.isDerived() ? ratio(s[REAL], s[REAL_DENOMINATOR]) : s[REAL];
-            double expected = cube.isDerived() ? ratio(s[EXPECTED], s[REAL_DENOMINATOR])
-                    : s[EXPECTED];
-            result.add(new RootCause(conditions, c.purity * c.abnormalVolume / abnormalVolume,
-                    share, s[VOLUME] / totalVolume, (int) s[LEAVES], real, expected));
+            double real = cube.isDerived() ? ratio(s.real[e], s.realDenominator[e]) : s.real[e];
+            double expected = cube.isDerived() ? ratio(s.expected[e], s.realDenominator[e])
+                    : s.expected[e];
+            result.add(new RootCause(conditions, c.abnormalVolume / abnormalVolume, share,
+                    s.volume[e] / totalVolume, s.leaves[e], real, expected));
         }
         result.sort(Comparator.comparingDouble(RootCause::score).reversed());
+        if (!result.isEmpty()) {
+            double minScore = config.minRelativeScore() * result.get(0).score();
+            result.removeIf(r -> r.score() < minScore);
+        }
         return result.size() > config.maxRootCauses()
                 ? List.copyOf(result.subList(0, config.maxRootCauses())) : result;
     }
@@ -282,13 +454,17 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
         return denominator > 0 ? numerator / denominator : Double.NaN;
     }
 
-    /** A combination that passed the purity test, with its statistics. */
-    private record Candidate(int[] dims, int[] codes, int direction, double purity,
-            double abnormalVolume, double[] stats) {
+    /**
+     * A combination that passed the ripple test.
+     *
+     * @param codes value code per dimension index, -1 for dimensions not in the combination
+     */
+    private record Candidate(Cuboid cuboid, int element, int[] codes, int direction,
+            double abnormalVolume) {
 
         boolean contains(Cube cube, int leaf) {
-            for (int j = 0; j < dims.length; j++) {
-                if (cube.code(dims[j], leaf) != codes[j]) {
+            for (int d : cuboid.dims) {
+                if (cube.code(d, leaf) != codes[d]) {
                     return false;
                 }
             }
@@ -297,15 +473,8 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
 
         /** Tells whether every condition of this combination also holds in {@code other}. */
         boolean generalizes(Candidate other) {
-            for (int j = 0; j < dims.length; j++) {
-                boolean found = false;
-                for (int k = 0; k < other.dims.length; k++) {
-                    if (other.dims[k] == dims[j]) {
-                        found = other.codes[k] == codes[j];
-                        break;
-                    }
-                }
-                if (!found) {
+            for (int d : cuboid.dims) {
+                if (other.codes[d] != codes[d]) {
                     return false;
                 }
             }

@@ -78,6 +78,7 @@ class LineProtocolSinkWriter extends AsyncSinkWriter<ScoredPoint, String> {
     private void write(List<String> lines, ResultHandler<String> result) {
         try {
             writeApi.writeRecords(WritePrecision.MS, lines);
+            LOG.debug("Wrote {} lines to {}", lines.size(), connection.url());
             consecutiveFailures.set(0);
             result.complete();
         } catch (InfluxException e) {

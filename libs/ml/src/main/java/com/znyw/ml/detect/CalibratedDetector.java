@@ -42,6 +42,8 @@ abstract class CalibratedDetector implements StreamingDetector {
     private final Observation observation = new Observation();
     private Sensitivity sensitivity;
     private double lastProbability = 1.0;
+    /** Band half-width in deviation units at the alarm probability, before the last point. */
+    private double lastBandDeviation;
 
     CalibratedDetector(String name, byte kind, DetectorConfig config) {
         this.name = name;
@@ -68,6 +70,7 @@ abstract class CalibratedDetector implements StreamingDetector {
     final double step(long timestampMs, double value) {
         observe(timestampMs, value, observation);
         double deviation = observation.deviation;
+        lastBandDeviation = tail.deviationAt(sensitivity.alarmProbability());
         if (Double.isNaN(deviation)) {
             lastProbability = 1.0;
         } else {
@@ -81,7 +84,7 @@ abstract class CalibratedDetector implements StreamingDetector {
     final Detection detection() {
         double score = Sensitivity.scoreOf(lastProbability);
         double alarmProbability = sensitivity.alarmProbability();
-        double halfWidth = Math.abs(observation.scale) * tail.deviationAt(alarmProbability);
+        double halfWidth = Math.abs(observation.scale) * lastBandDeviation;
         double expected = observation.expected;
         return new Detection(score, expected, expected - halfWidth, expected + halfWidth,
                 lastProbability < alarmProbability, name);
@@ -117,6 +120,7 @@ abstract class CalibratedDetector implements StreamingDetector {
         guard.write(out);
         tail.write(out);
         out.writeDouble(lastProbability);
+        out.writeDouble(lastBandDeviation);
         writeModel(out);
     }
 
@@ -124,10 +128,11 @@ abstract class CalibratedDetector implements StreamingDetector {
         guard.read(in);
         tail.read(in);
         lastProbability = in.readDouble();
+        lastBandDeviation = in.readDouble();
         readModel(in);
     }
 
     /** Serialized bytes that every calibrated detector spends on framing, guard and tail. */
     static final int BASE_STATE_BYTES = StateFormat.HEADER_BYTES + PointGuard.STATE_BYTES
-            + PeaksOverThreshold.STATE_BYTES + 8;
+            + PeaksOverThreshold.STATE_BYTES + 8 + 8;
 }

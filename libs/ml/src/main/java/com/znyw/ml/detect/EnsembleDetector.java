@@ -40,7 +40,7 @@ public final class EnsembleDetector implements StreamingDetector {
     static final int LEARNING_POINTS = 150;
     static final double REPEAT_DAMPING = 0.2;
     static final double PEAK_DECAY = 0.999;
-    public static final int STATE_BYTES = StateFormat.HEADER_BYTES + PointGuard.STATE_BYTES + 8
+    public static final int STATE_BYTES = StateFormat.HEADER_BYTES + PointGuard.STATE_BYTES + 8 + 8
             + SpikeDetector.STATE_BYTES + LevelShiftDetector.STATE_BYTES
             + VarianceChangeDetector.STATE_BYTES + SeasonalDetector.STATE_BYTES
             - 4 * StateFormat.HEADER_BYTES;
@@ -52,6 +52,7 @@ public final class EnsembleDetector implements StreamingDetector {
     private final SeasonalDetector seasonal;
     private final CalibratedDetector[] components;
     private Sensitivity sensitivity;
+    private long periodMs;
     private double recentPeakScore;
 
     public EnsembleDetector(DetectorConfig config) {
@@ -90,6 +91,12 @@ public final class EnsembleDetector implements StreamingDetector {
         guard.accept(timestampMs);
 
         double probability = fisherProbability(negativeLogSum, components.length);
+        if (seasonal.periodMs() != periodMs) {
+            // From the next point on the other components see values deseasonalized in another
+            // way. The level stays, but a difference across the switch would be an artefact.
+            periodMs = seasonal.periodMs();
+            varianceChange.skipNextDifference();
+        }
         double rawScore = guard.points() <= LEARNING_POINTS ? 0.0 : Sensitivity.scoreOf(probability);
         double score = suppressRepeats(rawScore);
         boolean anomaly = score >= sensitivity.alarmScore() && score > 0;
@@ -139,6 +146,7 @@ public final class EnsembleDetector implements StreamingDetector {
     private void writeState(DataOutputStream out) throws IOException {
         guard.write(out);
         out.writeDouble(recentPeakScore);
+        out.writeLong(periodMs);
         for (CalibratedDetector component : components) {
             component.writeState(out);
         }
@@ -147,6 +155,7 @@ public final class EnsembleDetector implements StreamingDetector {
     private void readState(DataInputStream in) throws IOException {
         guard.read(in);
         recentPeakScore = in.readDouble();
+        periodMs = in.readLong();
         for (CalibratedDetector component : components) {
             component.readState(in);
         }

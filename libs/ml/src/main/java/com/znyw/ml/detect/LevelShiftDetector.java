@@ -51,7 +51,9 @@ public final class LevelShiftDetector extends CalibratedDetector {
         upperSum = Math.max(0.0, upperSum + z - SLACK);
         lowerSum = Math.max(0.0, lowerSum - z - SLACK);
         double sum = Math.max(upperSum, lowerSum);
-        if (first) {
+        if (!baseline.isWarm()) {
+            upperSum = 0.0;
+            lowerSum = 0.0;
             out.notReady(value);
         } else {
             out.set(sum, baseline.location(), baseline.floorScale());

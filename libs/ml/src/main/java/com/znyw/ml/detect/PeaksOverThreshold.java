@@ -3,6 +3,7 @@ package com.znyw.ml.detect;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Streaming tail model of a non-negative deviation statistic: turns a deviation into the
@@ -18,8 +19,12 @@ import java.io.IOException;
  * than fixed after a calibration batch, and the GPD is fitted by the method of moments
  * ({@code xi = (1 - m^2/v) / 2}, {@code sigma = m (1 + m^2/v) / 2}, Hosking and Wallis 1987)
  * over the last {@value #PEAK_CAPACITY} peaks, refitted only when a peak arrives (2 % of points).
- * Below {@code t} the probability falls linearly from 1 to {@code 1 - q}, which is monotone and
- * coarse on purpose: only the tail matters for alarms.
+ * Runs of consecutive exceedances are declustered (Coles, "An Introduction to Statistical
+ * Modeling of Extreme Values", 2001, section 5.3.2): only the maximum of each run becomes a
+ * peak, so a slowly building deviation such as a cumulative sum cannot teach the model that its
+ * own rise is normal while it is still rising.
+ * Below {@code t} the probability falls log-linearly from 1 to {@code 1 - q}, which is monotone
+ * and coarse on purpose: only the tail matters for alarms.
  *
  * <p>State: {@value #STATE_BYTES} bytes serialized (peak ring of {@value #PEAK_CAPACITY} doubles
  * plus threshold, fit and counters).
@@ -27,7 +32,7 @@ import java.io.IOException;
 final class PeaksOverThreshold {
 
     static final int PEAK_CAPACITY = 64;
-    static final int STATE_BYTES = 8 * PEAK_CAPACITY + 8 * 3 + 4 * 3;
+    static final int STATE_BYTES = 8 * PEAK_CAPACITY + 8 * 4 + 4 * 4;
 
     /** Quantile level of the peak threshold {@code t}. */
     static final double LEVEL = 0.98;
@@ -37,8 +42,12 @@ final class PeaksOverThreshold {
     static final double MIN_PROBABILITY = 1e-40;
     /** Cap on deviations, so a value of 1e300 cannot poison the fit. */
     static final double MAX_DEVIATION = 1e6;
+    /** Relative change of the threshold per point, scaled by LEVEL or 1 - LEVEL. */
+    static final double THRESHOLD_RATE = 0.01;
+    /** Longest run of exceedances that counts as one peak. */
+    static final int MAX_CLUSTER_LENGTH = 64;
 
-    private static final double MIN_SHAPE = -0.45;
+    private static final double MIN_SHAPE = 0.0;
     private static final double MAX_SHAPE = 0.45;
 
     private final double[] peaks = new double[PEAK_CAPACITY];
@@ -48,6 +57,9 @@ final class PeaksOverThreshold {
     private double threshold;
     private double shape;
     private double gpdScale;
+    /** Largest deviation of the current run above the threshold, 0 outside a run. */
+    private double clusterMax;
+    private int clusterLength;
 
     /** Returns P(D >= deviation) under the current model; 1 while the model is still learning. */
     double tailProbability(double deviation) {
@@ -56,8 +68,9 @@ final class PeaksOverThreshold {
         }
         double d = clampDeviation(deviation);
         if (d <= threshold) {
+            // Log-linear between (0, 1) and (threshold, 1 - LEVEL), as an exponential tail is.
             double fraction = threshold > 0 ? d / threshold : 0.0;
-            return 1.0 - LEVEL * fraction;
+            return Math.pow(1.0 - LEVEL, fraction);
         }
         if (gpdScale <= 0) {
             // Every deviation seen so far sat on the threshold (a constant series): anything
@@ -91,24 +104,61 @@ final class PeaksOverThreshold {
     void learn(double deviation) {
         double d = clampDeviation(deviation);
         observations = observations == Integer.MAX_VALUE ? observations : observations + 1;
-        if (observations == 1) {
-            threshold = d;
+        if (observations <= MIN_OBSERVATIONS) {
+            // The peak ring doubles as the calibration buffer of the first deviations.
+            peaks[observations - 1] = d;
+            if (observations == MIN_OBSERVATIONS) {
+                calibrate();
+            }
+            return;
         }
         // Robbins-Monro quantile step: up by LEVEL on an exceedance, down by 1 - LEVEL
-        // otherwise, so the threshold settles where a share 1 - LEVEL of points exceed it.
-        double step = 0.05 * Math.max(threshold, 1e-3) + 0.01 * Math.abs(d - threshold);
-        if (observations <= MIN_OBSERVATIONS) {
-            step *= 4;
-        }
+        // otherwise, so the threshold settles where a share 1 - LEVEL of points exceed it. The
+        // step is relative to the threshold, so the update does not depend on the units.
+        double step = THRESHOLD_RATE * threshold + 1e-12;
         if (d > threshold) {
-            peaks[peakNext] = d;
-            peakNext = (peakNext + 1) % PEAK_CAPACITY;
-            peakCount = Math.min(peakCount + 1, PEAK_CAPACITY);
+            clusterMax = Math.max(clusterMax, d);
+            clusterLength++;
             threshold += step * LEVEL;
-            refit();
+            if (clusterLength >= MAX_CLUSTER_LENGTH) {
+                // A run this long is the series' new normal rather than one extreme event.
+                addPeak(clusterMax);
+                clusterMax = 0.0;
+                clusterLength = 0;
+                refit();
+            }
         } else {
+            clusterLength = 0;
+            if (clusterMax > 0) {
+                addPeak(clusterMax);
+                clusterMax = 0.0;
+                refit();
+            }
             threshold = Math.max(0.0, threshold - step * (1.0 - LEVEL));
         }
+    }
+
+    private void addPeak(double peak) {
+        peaks[peakNext] = peak;
+        peakNext = (peakNext + 1) % PEAK_CAPACITY;
+        peakCount = Math.min(peakCount + 1, PEAK_CAPACITY);
+    }
+
+    /** Sets the threshold to the 90th percentile of the first deviations and fits the tail. */
+    private void calibrate() {
+        double[] sorted = Arrays.copyOf(peaks, MIN_OBSERVATIONS);
+        Arrays.sort(sorted);
+        threshold = sorted[(int) (0.9 * MIN_OBSERVATIONS)];
+        Arrays.fill(peaks, 0.0);
+        peakCount = 0;
+        peakNext = 0;
+        for (double d : sorted) {
+            if (d > threshold) {
+                peaks[peakNext++] = d;
+                peakCount++;
+            }
+        }
+        refit();
     }
 
     private void refit() {
@@ -159,9 +209,11 @@ final class PeaksOverThreshold {
         out.writeDouble(threshold);
         out.writeDouble(shape);
         out.writeDouble(gpdScale);
+        out.writeDouble(clusterMax);
         out.writeInt(peakCount);
         out.writeInt(peakNext);
         out.writeInt(observations);
+        out.writeInt(clusterLength);
     }
 
     void read(DataInput in) throws IOException {
@@ -171,8 +223,11 @@ final class PeaksOverThreshold {
         threshold = in.readDouble();
         shape = in.readDouble();
         gpdScale = in.readDouble();
+        clusterMax = in.readDouble();
         peakCount = StateFormat.checkRange("peakCount", in.readInt(), 0, PEAK_CAPACITY);
         peakNext = StateFormat.checkRange("peakNext", in.readInt(), 0, PEAK_CAPACITY - 1);
         observations = StateFormat.checkRange("observations", in.readInt(), 0, Integer.MAX_VALUE);
+        clusterLength = StateFormat.checkRange("clusterLength", in.readInt(), 0,
+                MAX_CLUSTER_LENGTH - 1);
     }
 }

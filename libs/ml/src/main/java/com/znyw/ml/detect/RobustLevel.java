@@ -14,6 +14,8 @@ final class RobustLevel {
 
     static final int STATE_BYTES = 8 * 3 + 8;
     static final double CLIP = 3.0;
+    /** Points averaged without clipping, before the scale is known. */
+    static final int WARM_UP_POINTS = 10;
 
     private final double alpha;
     private double location;
@@ -42,7 +44,7 @@ final class RobustLevel {
         }
         double weight = Math.max(alpha, 1.0 / count);
         double residual = value - location;
-        double limit = CLIP * floorScale();
+        double limit = count <= WARM_UP_POINTS ? Double.MAX_VALUE : CLIP * floorScale();
         double clipped = Math.max(-limit, Math.min(limit, residual));
         location += weight * clipped;
         scale += weight * (Math.abs(clipped) - scale);
@@ -60,6 +62,11 @@ final class RobustLevel {
     /** Scale with a floor relative to the series' magnitude, so constant series divide safely. */
     double floorScale() {
         return Math.max(scale, 1e-9 * absoluteLevel + 1e-12);
+    }
+
+    /** Whether enough points were seen for the scale to mean something. */
+    boolean isWarm() {
+        return count >= WARM_UP_POINTS;
     }
 
     long count() {

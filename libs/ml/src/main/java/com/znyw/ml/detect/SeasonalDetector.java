@@ -120,7 +120,7 @@ public final class SeasonalDetector extends CalibratedDetector {
     }
 
     private void scoreAgainst(double seasonal, RobustLevel residual, double value, Observation out) {
-        if (period == NO_PERIOD || Double.isNaN(seasonal)) {
+        if (period == NO_PERIOD || Double.isNaN(seasonal) || !residual.isWarm()) {
             out.notReady(value);
             return;
         }

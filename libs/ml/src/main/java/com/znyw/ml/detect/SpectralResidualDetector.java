@@ -13,9 +13,14 @@ import java.io.IOException;
  * {@value #AVERAGE_WIDTH}-bin moving average (the "spectral residual"), and transform back with
  * the original phases; the magnitude of the result is the saliency map. As in the paper,
  * {@value #EXTENSION} points extrapolated from the average slope of the last points are appended
- * before the transform, so the newest point is not at the window edge. The deviation is the
+ * before the transform, so the newest point is not at the window edge; unlike the paper, the
+ * slope leaves out the newest point itself. The window's mean is removed first, so the
+ * constant term does not dominate the spectrum. The deviation is the
  * newest point's saliency relative to a running mean of past saliencies, {@code (s - mean) /
  * mean}, kept only when positive.
+ *
+ * <p>NOTE: a spike in the newest point often gets its highest saliency one point later, once it
+ * is no longer next to the extension, so this view can alarm one point late.
  *
  * <p>Cost per point: one complex FFT and one inverse FFT of {@value #FFT_SIZE} points, fixed, so
  * O(1) in the length of the series but about two orders of magnitude above the other detectors
@@ -76,31 +81,38 @@ public final class SpectralResidualDetector extends CalibratedDetector {
         meanSaliency += weight * (saliency - meanSaliency);
     }
 
-    /** Copies the window, oldest first, scaled to at most 1 in magnitude; returns its mean. */
+    /**
+     * Copies the window, oldest first, minus its mean and scaled to at most 1 in magnitude, and
+     * appends the extrapolated points; returns the window's mean.
+     */
     private double loadWindow() {
-        double magnitude = 0;
-        double sum = 0;
+        double mean = 0;
         for (double v : window) {
-            magnitude = Math.max(magnitude, Math.abs(v));
-            sum += v / WINDOW;
+            mean += v / WINDOW;
+        }
+        double magnitude = 0;
+        for (double v : window) {
+            magnitude = Math.max(magnitude, Math.abs(v - mean));
         }
         double divisor = magnitude > 0 ? magnitude : 1.0;
         for (int i = 0; i < WINDOW; i++) {
-            real[i] = window[(next + i) % WINDOW] / divisor;
+            real[i] = (window[(next + i) % WINDOW] - mean) / divisor;
             imaginary[i] = 0.0;
         }
-        double newest = real[WINDOW - 1];
+        // The slope comes from the points before the newest one, so that a spike in the newest
+        // point is not extrapolated into the extension and does not hide itself.
+        int last = WINDOW - 2;
         double slope = 0;
         for (int i = 1; i <= EXTENSION; i++) {
-            slope += (newest - real[WINDOW - 1 - i]) / i;
+            slope += (real[last] - real[last - i]) / i;
         }
         slope /= EXTENSION;
-        double extension = real[WINDOW - EXTENSION] + slope * EXTENSION;
+        double extension = real[last - EXTENSION + 1] + slope * EXTENSION;
         for (int i = WINDOW; i < FFT_SIZE; i++) {
             real[i] = extension;
             imaginary[i] = 0.0;
         }
-        return sum;
+        return mean;
     }
 
     private double saliencyOfNewest() {

@@ -43,7 +43,7 @@ public final class SpikeDetector extends CalibratedDetector {
     @Override
     void observe(long timestampMs, double value, Observation out) {
         double z = level.standardize(value);
-        if (level.count() == 0) {
+        if (!level.isWarm()) {
             out.notReady(value);
         } else {
             out.set(Math.abs(z), level.location(), level.floorScale());

@@ -62,8 +62,9 @@ final class StateFormat {
                     + "; start a new detector instead");
         }
         if (state[1] != kind) {
-            throw new IllegalArgumentException("Snapshot holds detector kind " + state[1]
-                    + ", not a " + detectorName + " (kind " + kind + ")");
+            throw new IllegalArgumentException("Invalid " + detectorName + " snapshot: it contains"
+                    + " detector kind " + state[1] + ", expected kind " + kind
+                    + "; restore it with the detector that wrote it");
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
             in.skipBytes(HEADER_BYTES);

@@ -18,17 +18,23 @@ import java.io.IOException;
 public final class VarianceChangeDetector extends CalibratedDetector {
 
     static final byte KIND = 3;
-    public static final int STATE_BYTES = BASE_STATE_BYTES + 8 * 4 + 8;
+    public static final int STATE_BYTES = BASE_STATE_BYTES + 8 * 4 + 8 + 1;
 
     static final double SHORT_ALPHA = 0.1;
     static final double LONG_ALPHA = 0.005;
     static final double FLOOR_SHARE = 0.2;
+    /**
+     * Cap on a change entering the long scale, in long scales, so that a lasting variance
+     * increase is adopted over hundreds of points and keeps alarming for its first tens.
+     */
+    static final double LONG_CLIP = 2.0;
 
     private double previous;
     private double shortScale;
     private double longScale;
     private double absoluteLevel;
     private long count;
+    private boolean skipDifference;
 
     public VarianceChangeDetector(DetectorConfig config) {
         super("variance_change", KIND, config);
@@ -45,7 +51,8 @@ public final class VarianceChangeDetector extends CalibratedDetector {
     void observe(long timestampMs, double value, Observation out) {
         count++;
         absoluteLevel += (Math.abs(value) - absoluteLevel) / Math.min(count, 100);
-        if (count == 1) {
+        if (count == 1 || skipDifference) {
+            skipDifference = false;
             previous = value;
             out.notReady(value);
             return;
@@ -55,18 +62,23 @@ public final class VarianceChangeDetector extends CalibratedDetector {
         // into an unbounded ratio.
         double floor = FLOOR_SHARE * longScale + 1e-9 * absoluteLevel + 1e-12;
         double deviation = Double.NaN;
-        if (count > 2) {
+        if (count > RobustLevel.WARM_UP_POINTS) {
             deviation = Math.abs(Math.log((shortScale + floor) / (longScale + floor)));
         }
         out.set(deviation, previous, Math.max(longScale, floor));
 
         double longWeight = Math.max(LONG_ALPHA, 1.0 / count);
         shortScale += Math.max(SHORT_ALPHA, 1.0 / count) * (change - shortScale);
-        longScale += longWeight * (Math.min(change, 10 * longScale + floor) - longScale);
+        longScale += longWeight * (Math.min(change, LONG_CLIP * longScale + floor) - longScale);
         if (count == 2) {
             longScale = change;
         }
         previous = value;
+    }
+
+    /** Starts the differences afresh at the next point, after the input changed its meaning. */
+    void skipNextDifference() {
+        skipDifference = true;
     }
 
     @Override
@@ -76,6 +88,7 @@ public final class VarianceChangeDetector extends CalibratedDetector {
         out.writeDouble(longScale);
         out.writeDouble(absoluteLevel);
         out.writeLong(count);
+        out.writeBoolean(skipDifference);
     }
 
     @Override
@@ -85,5 +98,6 @@ public final class VarianceChangeDetector extends CalibratedDetector {
         longScale = in.readDouble();
         absoluteLevel = in.readDouble();
         count = in.readLong();
+        skipDifference = in.readBoolean();
     }
 }

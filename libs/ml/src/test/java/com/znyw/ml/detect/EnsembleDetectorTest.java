@@ -1,0 +1,106 @@
+package com.znyw.ml.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+class EnsembleDetectorTest {
+
+    private static final int DAY = Series.POINTS_PER_DAY;
+
+    private static Detection[] runEnsemble(double[] values) {
+        return Series.run(Detectors.newEnsemble(DetectorConfig.defaults()), values);
+    }
+
+    @Test
+    void spikeIsFlagged() {
+        double[] values = Series.noise(3000, 50, 2, 19);
+        values[2500] = 90;
+
+        Detection[] detections = runEnsemble(values);
+
+        assertThat(detections[2500].anomaly()).isTrue();
+    }
+
+    @Test
+    void dipIsFlagged() {
+        double[] values = Series.noise(3000, 50, 2, 20);
+        values[2500] = 10;
+
+        Detection[] detections = runEnsemble(values);
+
+        assertThat(detections[2500].anomaly()).isTrue();
+    }
+
+    @Test
+    void levelShiftAlarmsOnceAtStart() {
+        double[] values = Series.noise(4000, 50, 2, 21);
+        for (int i = 2500; i < values.length; i++) {
+            values[i] += 6;
+        }
+
+        Detection[] detections = runEnsemble(values);
+
+        assertThat(Series.firstAnomaly(detections, 2500, 4000)).isBetween(2500, 2520);
+        assertThat(Series.anomalyCount(detections, 2600, 4000)).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void varianceChangeIsFlagged() {
+        double[] values = Series.noise(4000, 50, 1, 22);
+        double[] wide = Series.noise(1000, 0, 5, 23);
+        for (int i = 3000; i < values.length; i++) {
+            values[i] = 50 + wide[i - 3000];
+        }
+
+        Detection[] detections = runEnsemble(values);
+
+        assertThat(Series.firstAnomaly(detections, 3000, 4000)).isBetween(3000, 3050);
+    }
+
+    @Test
+    void offSeasonValueIsFlagged() {
+        double[] values = Series.daily(9 * DAY, 100, 30, 1, 24);
+        int peak = 8 * DAY + DAY / 4;
+        for (int i = peak; i < peak + 6; i++) {
+            values[i] = 100;
+        }
+
+        Detection[] detections = runEnsemble(values);
+
+        assertThat(Series.firstAnomaly(detections, peak, peak + 6)).isEqualTo(peak);
+        assertThat(detections[peak].expected()).isCloseTo(130, Offset.offset(5.0));
+        assertThat(Series.anomalyCount(detections, 6 * DAY, 8 * DAY)).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void cleanSeasonalSeriesRarelyAlarms() {
+        double[] values = Series.daily(14 * DAY, 100, 30, 2, 25);
+
+        Detection[] detections = runEnsemble(values);
+
+        assertThat(Series.anomalyCount(detections, 0, values.length)).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void learningPeriodScoresZero() {
+        double[] values = Series.noise(EnsembleDetector.LEARNING_POINTS, 5, 1, 26);
+        values[EnsembleDetector.LEARNING_POINTS - 1] = 1e6;
+
+        Detection[] detections = runEnsemble(values);
+
+        assertThat(Series.maxScore(detections, 0, values.length)).isZero();
+    }
+
+    @Test
+    void fisherProbabilityMatchesChiSquared() {
+        // One probability combines to itself; two of 0.05 give exp(-s)(1 + s), s = -2 ln 0.05.
+        assertThat(EnsembleDetector.fisherProbability(-Math.log(0.3), 1))
+                .isCloseTo(0.3, Offset.offset(1e-12));
+        double s = -2 * Math.log(0.05);
+        assertThat(EnsembleDetector.fisherProbability(s, 2))
+                .isCloseTo(Math.exp(-s) * (1 + s), Offset.offset(1e-12));
+        assertThat(EnsembleDetector.fisherProbability(0.0, 4)).isEqualTo(1.0);
+    }
+}

@@ -1,0 +1,46 @@
+package com.znyw.ml.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import org.junit.jupiter.api.Test;
+
+class SpectralResidualDetectorTest {
+
+    @Test
+    void spikeInSmoothSeriesIsSalient() {
+        double[] values = Series.daily(2000, 100, 30, 0.5, 16);
+        values[1600] += 15;
+        SpectralResidualDetector detector = new SpectralResidualDetector(new DetectorConfig(10));
+
+        Detection[] detections = Series.run(detector, values);
+
+        // The saliency peaks at the spike or one point later, when it is no longer at the edge.
+        double spikeScore = Math.max(detections[1600].score(), detections[1601].score());
+        assertThat(detections[1600].anomaly() || detections[1601].anomaly()).isTrue();
+        int higher = 0;
+        for (int i = 400; i < detections.length; i++) {
+            if (i != 1600 && i != 1601 && detections[i].score() >= spikeScore) {
+                higher++;
+            }
+        }
+        // Saliency on a smooth wave is noisy, so the spike must rank in the top 0.5 %.
+        assertThat(higher).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void fftRoundTripRestoresInput() {
+        double[] real = {1, -2, 3.5, 0, 7, 1, -1, 2};
+        double[] imaginary = new double[8];
+        double[] original = real.clone();
+
+        Fft.transform(real, imaginary, false);
+        assertThat(real[0]).isCloseTo(11.5, offset(1e-12));
+        Fft.transform(real, imaginary, true);
+
+        for (int i = 0; i < 8; i++) {
+            assertThat(real[i]).isCloseTo(original[i], offset(1e-12));
+            assertThat(imaginary[i]).isCloseTo(0.0, offset(1e-12));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.znyw.ml.rca;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LongIndexMapTest {
+
+    @Test
+    void indexesAreDenseAndStableAcrossGrowth() {
+        LongIndexMap map = new LongIndexMap(2);
+        for (long key = 0; key < 10_000; key++) {
+            assertThat(map.getOrAdd(key * 7919)).isEqualTo((int) key);
+        }
+
+        assertThat(map.size()).isEqualTo(10_000);
+        assertThat(map.get(123 * 7919L)).isEqualTo(123);
+        assertThat(map.get(-1)).isEqualTo(-1);
+        assertThat(map.getOrAdd(42 * 7919L)).isEqualTo(42);
+    }
+}

@@ -25,6 +25,11 @@ public final class SyntheticDataset {
     }
 
     public static List<RcaCase> load(Path dir) {
+        return load(dir, Integer.MAX_VALUE);
+    }
+
+    /** Loads the first {@code limit} cubes listed in {@code injection_info.csv}. */
+    public static List<RcaCase> load(Path dir, int limit) {
         Path info = dir.resolve("injection_info.csv");
         List<String> lines;
         try {
@@ -43,6 +48,9 @@ public final class SyntheticDataset {
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
                 continue;
+            }
+            if (cases.size() == limit) {
+                break;
             }
             String[] fields = line.split(",");
             String id = fields[idColumn].strip();

@@ -34,7 +34,7 @@ import java.util.Map;
 public final class ContrastSetMiner {
 
     /**
-     * Largest number of groups kept per level, by bad count. Each group holds a bitset of all
+     * Largest number of groups kept per level, by bad count. Each group keeps a bitset of all
      * records, so this bounds memory to about {@code MAX_GROUPS_PER_LEVEL * records / 8} bytes.
      */
     static final int MAX_GROUPS_PER_LEVEL = 2_000;

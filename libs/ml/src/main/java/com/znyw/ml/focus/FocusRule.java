@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * @param lift        confidence divided by the share of bad records in the whole table
  * @param coverage    share of all bad records that are in the group
  * @param score       weighted relative accuracy, {@code support * (confidence - base rate)}:
- *                    how many more bad records the group holds than chance, as a share of all
+ *                    how many more bad records the group contains than chance, as a share of all
  *                    records
  */
 public record FocusRule(List<Condition> conditions, int records, int badRecords, double support,

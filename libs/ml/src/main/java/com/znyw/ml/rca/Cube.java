@@ -220,7 +220,7 @@ public final class Cube {
             if (derived == null) {
                 derived = derivedLeaf;
             } else if (derived != derivedLeaf) {
-                throw new IllegalArgumentException("a cube holds either a fundamental or a derived"
+                throw new IllegalArgumentException("a cube contains either a fundamental or a derived"
                         + " measure, not both: add every leaf with the same number of measures");
             }
         }

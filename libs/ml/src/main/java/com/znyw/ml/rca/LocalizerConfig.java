@@ -4,8 +4,9 @@ package com.znyw.ml.rca;
  * Settings of {@link RippleCoverLocalizer}. The defaults are one set for every data set; nothing
  * is tuned per cube.
  *
- * @param purityThreshold  minimum share of a combination's volume that must sit in abnormal
- *                         leaves of one direction for it to be a root cause, in (0, 1]
+ * @param purityThreshold  minimum share of a combination's volume in parts that deviate its
+ *                         way, when split by any further dimension, for it to be a root cause;
+ *                         for a single leaf, the leaf itself must deviate; in (0, 1]
  * @param minDeviation     smallest leaf deviation score {@code |2(v - f) / (v + f)|} that can
  *                         count as abnormal, even when the noise is lower, in [0, 2)
  * @param maxLayer         largest number of dimensions in one combination, at least 1; layers

@@ -22,7 +22,7 @@ import java.util.Map;
  *   accepted only if, split by any one further dimension, the parts whose aggregate deviates
  *   beyond the leaf threshold in its direction hold at least {@code purityThreshold} of its
  *   volume and at least half of its parts. Testing aggregated parts instead of single leaves
- *   averages out the noise of small leaves; counting parts keeps one large abnormal leaf from
+ *   averages out the noise of small leaves. Counting parts keeps one large abnormal leaf from
  *   carrying a parent whose other parts are normal. A combination of every dimension is tested
  *   on its leaf label.</li>
  *   <li><b>Greedy cover.</b> Layer by layer, from one dimension up, accepted combinations are
@@ -471,7 +471,7 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
             return true;
         }
 
-        /** Tells whether every condition of this combination also holds in {@code other}. */
+        /** Tells whether every condition of this combination is also a condition of {@code other}. */
         boolean generalizes(Candidate other) {
             for (int d : cuboid.dims) {
                 if (other.codes[d] != codes[d]) {

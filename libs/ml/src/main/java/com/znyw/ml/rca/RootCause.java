@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
  * {@link #score}.
  *
  * @param conditions     the dimension values, sorted by dimension name
- * @param score          ranking score in [0, 1]: purity times the share of the abnormal volume
- *                       that the combination covers
+ * @param score          ranking score in [0, 1]: the share of the cube's abnormal volume (volume
+ *                       of leaves outside the noise, in the combination's direction) that the
+ *                       combination contains
  * @param deviationShare the combination's share of the cube's total deviation
  *                       {@code sum(real - expected)}; above 1 when other leaves deviate the
  *                       other way, negative when the combination moves against the total

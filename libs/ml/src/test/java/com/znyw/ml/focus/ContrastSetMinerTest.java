@@ -57,7 +57,7 @@ class ContrastSetMinerTest {
     }
 
     @Test
-    void specialisationsThatAddNothingAreLeftOut() {
+    void uselessSpecialisationsAreLeftOut() {
         RecordTable table = table(2, 20_000, 0.3, r -> r[2].equals("card"));
 
         List<String> found = combinations(new ContrastSetMiner().mine(table));

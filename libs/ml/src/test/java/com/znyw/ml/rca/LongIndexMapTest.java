@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class LongIndexMapTest {
 
     @Test
-    void indexesAreDenseAndStableAcrossGrowth() {
+    void indexesSurviveGrowth() {
         LongIndexMap map = new LongIndexMap(2);
         for (long key = 0; key < 10_000; key++) {
             assertThat(map.getOrAdd(key * 7919)).isEqualTo((int) key);

@@ -34,7 +34,7 @@ class RippleCoverLocalizerTest {
     }
 
     @Test
-    void twoCausesInDifferentDimensionsAreBothFound() {
+    void twoCausesAreBothFound() {
         Cube cube = SyntheticCubes.fundamental(2, SHAPE, 0.08, 0.2,
                 v -> v[0].equals("a2") || (v[2].equals("c5") && v[4].equals("e1")), 0.8);
 
@@ -45,7 +45,7 @@ class RippleCoverLocalizerTest {
     }
 
     @Test
-    void leafLevelCauseWithLargeDeviationIsFound() {
+    void leafLevelCauseIsFound() {
         Cube cube = SyntheticCubes.fundamental(3, SHAPE, 0.03, 0.0,
                 v -> v[0].equals("a4") && v[1].equals("b9") && v[2].equals("c5")
                         && v[3].equals("d2") && v[4].equals("e4"), 1.0);
@@ -77,7 +77,7 @@ class RippleCoverLocalizerTest {
     }
 
     @Test
-    void derivedMeasureFindsRateDropNotVolumeChange() {
+    void derivedMeasureIgnoresVolumeShift() {
         Random random = new Random(5);
         Cube.Builder builder = new Cube.Builder("cdn", "bitrate", "device");
         SyntheticCubes.forEachLeaf(new int[] {6, 8, 5}, v -> {

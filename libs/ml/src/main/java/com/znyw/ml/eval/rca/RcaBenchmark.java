@@ -11,9 +11,11 @@ import java.util.Locale;
  * Scores {@link RippleCoverLocalizer} with its default settings on the root-cause data sets in a
  * folder: {@code rs/} (real CDN failures, derived measure) and {@code synthetic-s/} (synthetic
  * cubes). Prints F1, precision, recall and the median and p90 time per case for each data set
- * present; loading and forecasting are timed apart from the localization.
+ * present. Loading and forecasting are timed apart from the localization.
  *
- * <p>Usage: {@code RcaBenchmark --data <dir> [--verbose]}.
+ * <p>Usage: {@code RcaBenchmark --data <dir> [--history <minutes>] [--forecast median|mean]
+ * [--verbose]}. RiskLoc's published evaluation of RS corresponds to
+ * {@code --history 4 --forecast mean}.
  */
 public final class RcaBenchmark {
 
@@ -31,6 +33,8 @@ public final class RcaBenchmark {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Path data = null;
         boolean verbose = false;
+        int history = RsDataset.DEFAULT_HISTORY_MINUTES;
+        RsDataset.Statistic forecast = RsDataset.Statistic.MEDIAN;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> {
@@ -41,6 +45,25 @@ public final class RcaBenchmark {
                     data = Path.of(args[++i]);
                 }
                 case "--verbose" -> verbose = true;
+                case "--history" -> {
+                    Integer minutes = i + 1 < args.length ? parsePositive(args[i + 1]) : null;
+                    if (minutes == null) {
+                        err.println("--history needs a whole number of minutes of at least 1,"
+                                + " e.g. --history 4");
+                        return 2;
+                    }
+                    history = minutes;
+                    i++;
+                }
+                case "--forecast" -> {
+                    String name = i + 1 < args.length ? args[i + 1] : "";
+                    if (!name.equals("median") && !name.equals("mean")) {
+                        err.println("--forecast needs 'median' or 'mean', got '" + name + "'");
+                        return 2;
+                    }
+                    forecast = RsDataset.Statistic.valueOf(name.toUpperCase(Locale.ROOT));
+                    i++;
+                }
                 case "--help", "-h" -> {
                     out.println(usage());
                     return 0;
@@ -68,8 +91,9 @@ public final class RcaBenchmark {
         RippleCoverLocalizer localizer = new RippleCoverLocalizer();
         out.println("localizer: RippleCoverLocalizer " + localizer.config());
         if (hasRs) {
-            List<RcaCase> cases = RsDataset.load(rs, RsDataset.DEFAULT_HISTORY_MINUTES,
-                    RsDataset.Statistic.MEDIAN);
+            List<RcaCase> cases = RsDataset.load(rs, history, forecast);
+            out.println("rs forecast: " + forecast.name().toLowerCase(Locale.ROOT) + " of up to "
+                    + history + " minutes before the anomaly minute");
             report("rs", RcaEvaluation.run(localizer, cases), verbose, out);
         }
         if (hasSynthetic) {
@@ -99,9 +123,22 @@ public final class RcaBenchmark {
                 evaluation.loadMillisQuantile(0.5));
     }
 
+    private static Integer parsePositive(String text) {
+        try {
+            int value = Integer.parseInt(text);
+            return value >= 1 ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private static String usage() {
-        return "usage: RcaBenchmark --data <dir> [--verbose]\n"
-                + "  --data <dir>  folder holding rs/ and/or synthetic-s/\n"
-                + "  --verbose     print each case's truth and prediction";
+        return "usage: RcaBenchmark --data <dir> [--history <minutes>] [--forecast median|mean]"
+                + " [--verbose]\n"
+                + "  --data <dir>          folder containing rs/ and/or synthetic-s/\n"
+                + "  --history <minutes>   RS history used for the forecast (default "
+                + RsDataset.DEFAULT_HISTORY_MINUTES + ")\n"
+                + "  --forecast <stat>     RS forecast per leaf: median (default) or mean\n"
+                + "  --verbose             print each case's truth and prediction";
     }
 }

@@ -70,7 +70,7 @@ public final class RsDataset {
         try {
             text = Files.readString(yaml, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + yaml, e);
+            throw new UncheckedIOException("failed to read " + yaml, e);
         }
         List<Label> labels = new ArrayList<>();
         Matcher m = CASE.matcher(text.replace("\r", ""));
@@ -93,14 +93,16 @@ public final class RsDataset {
             for (String pair : m.group(1).split(",")) {
                 String[] kv = pair.split(":", 2);
                 if (kv.length != 2) {
-                    throw new IllegalArgumentException("cannot parse cause '" + cause + "'");
+                    throw new IllegalArgumentException("invalid cause '" + cause
+                            + "': expected {'dim':value, ...} or a list of such maps");
                 }
                 elements.add(unquote(kv[0]) + "=" + unquote(kv[1]));
             }
             causes.add(RcaScorer.canonical(String.join("&", elements)));
         }
         if (causes.isEmpty()) {
-            throw new IllegalArgumentException("cannot parse cause '" + cause + "'");
+            throw new IllegalArgumentException("invalid cause '" + cause
+                    + "': expected {'dim':value, ...} or a list of such maps");
         }
         return causes;
     }
@@ -184,7 +186,7 @@ public final class RsDataset {
             }
             return builder.build();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("failed to read " + file, e);
         }
     }
 

@@ -35,7 +35,7 @@ public final class SyntheticDataset {
         try {
             lines = Files.readAllLines(info, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + info, e);
+            throw new UncheckedIOException("failed to read " + info, e);
         }
         List<String> header = Arrays.asList(lines.get(0).split(","));
         int idColumn = header.indexOf("timestamp");
@@ -97,7 +97,7 @@ public final class SyntheticDataset {
             }
             return builder.build();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("failed to read " + file, e);
         }
     }
 }

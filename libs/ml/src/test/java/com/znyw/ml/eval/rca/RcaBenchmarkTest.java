@@ -43,6 +43,19 @@ class RcaBenchmarkTest {
     }
 
     @Test
+    void invalidHistoryIsReported() {
+        assertThat(run("--data", dir.toString(), "--history", "0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--history needs a whole number");
+    }
+
+    @Test
+    void invalidForecastIsReported() {
+        assertThat(run("--data", dir.toString(), "--forecast", "mode")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--forecast needs 'median' or 'mean', got 'mode'");
+    }
+
+    @Test
     void folderWithoutDataSetsIsReported() {
         assertThat(run("--data", dir.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no data set found in");
@@ -68,9 +81,11 @@ class RcaBenchmarkTest {
         }
         Files.writeString(rs.resolve("tiny.csv"), csv, StandardCharsets.UTF_8);
 
-        assertThat(run("--data", dir.toString(), "--verbose")).isEqualTo(0);
+        assertThat(run("--data", dir.toString(), "--history", "4", "--forecast", "mean",
+                "--verbose")).isEqualTo(0);
 
         String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("rs forecast: mean of up to 4 minutes");
         assertThat(printed).contains("rs           cases=1 F1=1.000");
         assertThat(printed).contains("predicted=[cdn=a]");
         assertThat(printed).doesNotContain("synthetic-s");

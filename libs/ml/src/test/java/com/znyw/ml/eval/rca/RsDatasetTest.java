@@ -18,7 +18,7 @@ class RsDatasetTest {
     Path dir;
 
     @Test
-    void causesParseSingleMapsListsAndChinese() {
+    void causesParseMapsAndLists() {
         assertThat(RsDataset.parseCauses("{'bitrate':2000,'p2p':1}"))
                 .containsExactly("bitrate=2000&p2p=1");
         assertThat(RsDataset.parseCauses("[{'bitrate':4000}, {'bitrate':2000}]"))
@@ -26,11 +26,11 @@ class RsDatasetTest {
         assertThat(RsDataset.parseCauses("{'isp':'联通', 'cdn':5}"))
                 .containsExactly("cdn=5&isp=联通");
         assertThatThrownBy(() -> RsDataset.parseCauses("bitrate"))
-                .hasMessageContaining("cannot parse cause 'bitrate'");
+                .hasMessageContaining("invalid cause 'bitrate'");
     }
 
     @Test
-    void caseIsForecastFromEarlierMinutesOnly() throws IOException {
+    void forecastUsesEarlierMinutesOnly() throws IOException {
         Files.writeString(dir.resolve("anomaly.yaml"), """
                 - data: case one
                   timestamp: 180

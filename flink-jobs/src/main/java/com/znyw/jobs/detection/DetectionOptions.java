@@ -7,7 +7,9 @@ import org.apache.flink.configuration.ConfigOptions;
 /**
  * Every setting of the detection job, with its default and meaning. Read them from a Flink
  * {@link org.apache.flink.configuration.Configuration}: command-line arguments of the form
- * {@code --key value} are loaded into one by {@link DetectionJob#main(String[])}.
+ * {@code --key value} are loaded into one by {@link DetectionJob#main(String[])}. Keys shared
+ * with other jobs, such as {@code znyw.kafka.bootstrap-servers}, have the same name there, so one
+ * configuration serves all jobs.
  */
 public final class DetectionOptions {
 
@@ -15,100 +17,100 @@ public final class DetectionOptions {
     }
 
     public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
-            ConfigOptions.key("kafka.bootstrap-servers").stringType().defaultValue("127.0.0.1:9092")
+            ConfigOptions.key("znyw.kafka.bootstrap-servers").stringType().defaultValue("127.0.0.1:9092")
                     .withDescription("Kafka bootstrap servers, host:port[,host:port...].");
 
     public static final ConfigOption<String> POINTS_TOPIC =
-            ConfigOptions.key("kafka.topic.points").stringType().defaultValue("kpi-points")
+            ConfigOptions.key("znyw.detection.points-topic").stringType().defaultValue("kpi-points")
                     .withDescription("Topic with the KPI points, one JSON point per record.");
 
     public static final ConfigOption<String> ANOMALIES_TOPIC =
-            ConfigOptions.key("kafka.topic.anomalies").stringType().defaultValue("anomalies")
+            ConfigOptions.key("znyw.detection.anomalies-topic").stringType().defaultValue("anomalies")
                     .withDescription("Topic that receives the anomalous scored points as JSON.");
 
     public static final ConfigOption<String> DEAD_LETTER_TOPIC =
-            ConfigOptions.key("kafka.topic.dead-letter").stringType()
+            ConfigOptions.key("znyw.detection.dead-letter-topic").stringType()
                     .defaultValue("kpi-points-dlq")
                     .withDescription("Topic that receives rejected and late records with the reason.");
 
     public static final ConfigOption<String> CONSUMER_GROUP =
-            ConfigOptions.key("kafka.group-id").stringType().defaultValue("znyw-detection")
+            ConfigOptions.key("znyw.detection.consumer-group").stringType().defaultValue("znyw-detection")
                     .withDescription("Kafka consumer group of the detection job.");
 
     public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX =
-            ConfigOptions.key("kafka.transactional-id-prefix").stringType()
+            ConfigOptions.key("znyw.detection.transactional-id-prefix").stringType()
                     .defaultValue("znyw-detection")
                     .withDescription("Prefix of the Kafka transactional ids of the exactly-once "
                             + "sinks; must be unique per job on a cluster.");
 
     public static final ConfigOption<String> STORE_URL =
-            ConfigOptions.key("store.url").stringType().defaultValue("http://127.0.0.1:8086")
+            ConfigOptions.key("znyw.store.url").stringType().defaultValue("http://127.0.0.1:8086")
                     .withDescription("Base URL of the time-series store that accepts InfluxDB v2 "
                             + "line-protocol writes (InfluxDB 2.x/3.x, QuestDB's HTTP port).");
 
     public static final ConfigOption<String> STORE_TOKEN =
-            ConfigOptions.key("store.token").stringType().defaultValue("")
+            ConfigOptions.key("znyw.store.token").stringType().defaultValue("")
                     .withDescription("API token for the store; empty for none. Never logged.");
 
     public static final ConfigOption<String> STORE_ORG =
-            ConfigOptions.key("store.org").stringType().defaultValue("znyw")
+            ConfigOptions.key("znyw.store.org").stringType().defaultValue("znyw")
                     .withDescription("InfluxDB organization (ignored by QuestDB).");
 
     public static final ConfigOption<String> STORE_BUCKET =
-            ConfigOptions.key("store.bucket").stringType().defaultValue("znyw")
+            ConfigOptions.key("znyw.store.bucket").stringType().defaultValue("znyw")
                     .withDescription("InfluxDB bucket (ignored by QuestDB).");
 
     public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
-            ConfigOptions.key("detection.out-of-orderness").durationType()
+            ConfigOptions.key("znyw.detection.out-of-orderness").durationType()
                     .defaultValue(Duration.ofSeconds(10))
                     .withDescription("Bound of event-time disorder the watermarks allow for.");
 
     public static final ConfigOption<Duration> ALLOWED_LATENESS =
-            ConfigOptions.key("detection.allowed-lateness").durationType()
+            ConfigOptions.key("znyw.detection.allowed-lateness").durationType()
                     .defaultValue(Duration.ofMinutes(1))
                     .withDescription("Points this much behind the watermark are still scored if "
                             + "their series has not moved past them; older ones go to the "
                             + "dead-letter topic as late and are counted.");
 
     public static final ConfigOption<Duration> MAX_BUFFER_DELAY =
-            ConfigOptions.key("detection.max-buffer-delay").durationType()
+            ConfigOptions.key("znyw.detection.max-buffer-delay").durationType()
                     .defaultValue(Duration.ofSeconds(2))
                     .withDescription("Longest processing time a point waits for the watermark "
                             + "before it is scored anyway, so that an idle stream still "
                             + "produces results.");
 
     public static final ConfigOption<Duration> SOURCE_IDLENESS =
-            ConfigOptions.key("detection.source-idleness").durationType()
+            ConfigOptions.key("znyw.detection.source-idleness").durationType()
                     .defaultValue(Duration.ofSeconds(30))
                     .withDescription("A Kafka partition without records for this long stops "
                             + "holding the watermark back.");
 
     public static final ConfigOption<Double> SENSITIVITY =
-            ConfigOptions.key("detection.sensitivity").doubleType().defaultValue(5.0)
+            ConfigOptions.key("znyw.detection.sensitivity").doubleType().defaultValue(5.0)
                     .withDescription("Default detector sensitivity 0..10 for series without a "
                             + "configuration of their own.");
 
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
-            ConfigOptions.key("detection.checkpoint-interval").durationType()
+            ConfigOptions.key("znyw.detection.checkpoint-interval").durationType()
                     .defaultValue(Duration.ofSeconds(10))
                     .withDescription("Interval of exactly-once checkpoints. Anomalies become "
                             + "visible to read-committed consumers at each checkpoint.");
 
     public static final ConfigOption<Integer> STORE_MAX_BATCH_SIZE =
-            ConfigOptions.key("store.max-batch-size").intType().defaultValue(2000)
+            ConfigOptions.key("znyw.store.max-batch-size").intType().defaultValue(2000)
                     .withDescription("Lines per write request to the time-series store.");
 
     public static final ConfigOption<Integer> STORE_MAX_IN_FLIGHT =
-            ConfigOptions.key("store.max-in-flight-requests").intType().defaultValue(4)
+            ConfigOptions.key("znyw.store.max-in-flight-requests").intType().defaultValue(4)
                     .withDescription("Concurrent write requests per sink subtask; more wait, "
                             + "which back-pressures the job.");
 
     public static final ConfigOption<Integer> STORE_MAX_BUFFERED =
-            ConfigOptions.key("store.max-buffered-lines").intType().defaultValue(20000)
+            ConfigOptions.key("znyw.store.max-buffered-lines").intType().defaultValue(20000)
                     .withDescription("Lines buffered per sink subtask before back-pressure.");
 
     public static final ConfigOption<Duration> STORE_MAX_TIME_IN_BUFFER =
-            ConfigOptions.key("store.max-time-in-buffer").durationType()
+            ConfigOptions.key("znyw.store.max-time-in-buffer").durationType()
                     .defaultValue(Duration.ofMillis(500))
                     .withDescription("Longest time a line waits in the buffer before a write.");
 }

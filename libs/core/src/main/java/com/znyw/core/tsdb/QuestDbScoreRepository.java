@@ -64,6 +64,25 @@ public final class QuestDbScoreRepository implements ScoreRepository {
         }
     }
 
+    /**
+     * Counts all scored points and the anomalous ones, over every series.
+     *
+     * @return {@code {scored, anomalies}}; zeros while the table does not exist
+     */
+    public long[] countScoredAndAnomalies() {
+        String sql = "SELECT count(), sum(CASE WHEN anomaly THEN 1 ELSE 0 END) FROM kpi_score";
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return new long[] {rows.getLong(1), rows.getLong(2)};
+        } catch (SQLException e) {
+            if (isMissingTable(e)) {
+                return new long[] {0, 0};
+            }
+            throw failure(sql, e);
+        }
+    }
+
     @Override
     public List<ScoredPoint> scores(SeriesKey series, Instant from, Instant to) {
         return queryPoints("SELECT " + COLUMNS + " FROM kpi_score WHERE series = ?"
@@ -80,7 +99,7 @@ public final class QuestDbScoreRepository implements ScoreRepository {
     @Override
     public List<ScoredPoint> recentAnomalies(Instant from, Instant to, int limit) {
         String sql = "SELECT " + COLUMNS + " FROM kpi_score WHERE timestamp >= ? AND timestamp < ?"
-                + " AND anomaly = true ORDER BY timestamp DESC LIMIT " + Math.max(1, limit);
+                + " AND anomaly = true ORDER BY timestamp DESC LIMIT " + QueryArguments.checkLimit(limit);
         try (Connection connection = connect();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setTimestamp(1, Timestamp.from(from));
@@ -94,7 +113,7 @@ public final class QuestDbScoreRepository implements ScoreRepository {
     @Override
     public List<ScoreBucket> downsample(SeriesKey series, Instant from, Instant to,
                                         Duration bucket) {
-        long seconds = Math.max(1, bucket.toSeconds());
+        long seconds = QueryArguments.bucketSeconds(bucket);
         String sql = "SELECT timestamp, avg(value), avg(expected), min(lower), max(upper),"
                 + " max(score) FROM kpi_score WHERE series = ? AND timestamp >= ?"
                 + " AND timestamp < ? SAMPLE BY " + seconds + "s ALIGN TO CALENDAR";

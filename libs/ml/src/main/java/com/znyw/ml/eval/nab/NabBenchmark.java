@@ -273,7 +273,7 @@ public final class NabBenchmark {
             throws IOException, InvalidInputException {
         List<ScoredPoint> input;
         try {
-            input = NabCsv.readData(csv);
+            input = NabCsv.strictlyIncreasing(NabCsv.readData(csv));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }

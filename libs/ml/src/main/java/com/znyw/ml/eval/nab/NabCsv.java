@@ -34,6 +34,28 @@ public final class NabCsv {
     }
 
     /**
+     * Returns the points with every timestamp that repeats its predecessor's moved 1 ms after it.
+     * NAB files repeat timestamps at daylight-saving changes; a stream keyed by series and event
+     * time treats a repeat as the same point, so both the benchmark and the streaming demo feed
+     * detectors this form. Timestamps that go backwards are left as they are.
+     */
+    public static List<ScoredPoint> strictlyIncreasing(List<ScoredPoint> points) {
+        List<ScoredPoint> result = new ArrayList<>(points.size());
+        long previous = Long.MIN_VALUE;
+        for (ScoredPoint point : points) {
+            long ts = point.timestampMs();
+            if (ts == previous) {
+                ts = previous + 1;
+            }
+            result.add(ts == point.timestampMs() ? point
+                    : new ScoredPoint(ts, point.value(), point.anomalyScore()));
+            // A nudged repeat becomes the reference for the next row, so triples stay ordered.
+            previous = Math.max(previous, ts);
+        }
+        return result;
+    }
+
+    /**
      * Reads a NAB result file: {@code timestamp}, {@code value} and {@code anomaly_score} columns.
      *
      * @throws IOException              if the file cannot be read

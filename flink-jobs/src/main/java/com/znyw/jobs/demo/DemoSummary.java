@@ -1,0 +1,103 @@
+package com.znyw.jobs.demo;
+
+import com.znyw.core.model.ScoredPoint;
+import com.znyw.core.tsdb.QuestDbScoreRepository;
+import com.znyw.ml.detect.DetectorConfig;
+import com.znyw.ml.detect.Detectors;
+import com.znyw.ml.detect.StreamingDetector;
+import com.znyw.ml.eval.nab.AnomalyWindow;
+import com.znyw.ml.eval.nab.CorpusScore;
+import com.znyw.ml.eval.nab.CostProfile;
+import com.znyw.ml.eval.nab.NabLabels;
+import com.znyw.ml.eval.nab.NabScorer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo's closing report: anomalies per series and the NAB score of the scores the streaming
+ * job wrote to the store, next to the score of the library's ensemble run directly over the same
+ * points. The two agree when the job scored every point in order with restored state.
+ */
+final class DemoSummary {
+
+    private final PrintStream out;
+    private final NabReplayPlan plan;
+    private final QuestDbScoreRepository scores;
+
+    DemoSummary(PrintStream out, NabReplayPlan plan, QuestDbScoreRepository scores) {
+        this.out = out;
+        this.plan = plan;
+        this.scores = scores;
+    }
+
+    void print() throws IOException {
+        Map<String, List<com.znyw.ml.eval.nab.ScoredPoint>> fromJob = new LinkedHashMap<>();
+        Map<String, List<com.znyw.ml.eval.nab.ScoredPoint>> fromLibrary = new LinkedHashMap<>();
+        out.println();
+        out.println("Anomalies per series (streaming job):");
+        int differing = 0;
+        for (NabReplayPlan.ReplaySeries series : plan.series()) {
+            List<ScoredPoint> written = scores.scores(series.key(),
+                    Instant.ofEpochMilli(series.replayTs(0)),
+                    Instant.ofEpochMilli(series.replayTs(series.rows().size() - 1) + 1));
+            Map<Long, Double> scoreByTs = new HashMap<>();
+            int anomalies = 0;
+            for (ScoredPoint point : written) {
+                scoreByTs.put(point.ts, point.score);
+                anomalies += point.anomaly ? 1 : 0;
+            }
+            out.printf("  %-60s %5d anomalies in %,6d scored points%n", series.key(), anomalies,
+                    written.size());
+
+            List<com.znyw.ml.eval.nab.ScoredPoint> jobPoints = new ArrayList<>();
+            List<com.znyw.ml.eval.nab.ScoredPoint> libraryPoints = libraryRun(series);
+            for (int row = 0; row < series.rows().size(); row++) {
+                var original = series.rows().get(row);
+                // A point the job never scored (late or rejected) counts as score 0, as in the benchmark.
+                double score = scoreByTs.getOrDefault(series.replayTs(row), 0.0);
+                jobPoints.add(new com.znyw.ml.eval.nab.ScoredPoint(original.timestampMs(),
+                        original.value(), score));
+                if (Math.abs(score - libraryPoints.get(row).anomalyScore()) > 1e-9) {
+                    differing++;
+                }
+            }
+            fromJob.put(series.file(), jobPoints);
+            fromLibrary.put(series.file(), libraryPoints);
+        }
+
+        Map<String, List<AnomalyWindow>> windows = NabLabels.loadWindows(
+                plan.nabRoot().resolve("labels/combined_windows.json"));
+        out.println();
+        out.println("NAB score (normalised, 0 = null detector, 100 = perfect):");
+        out.printf("  %-20s %14s %10s%n", "profile", "streaming job", "library");
+        for (CostProfile profile : CostProfile.nabProfiles()) {
+            CorpusScore job = NabScorer.score(fromJob, windows, profile);
+            CorpusScore library = NabScorer.score(fromLibrary, windows, profile);
+            out.printf("  %-20s %14.2f %10.2f%n", profile.name(), job.normalizedScore(),
+                    library.normalizedScore());
+        }
+        out.printf("  points whose score differs between job and library: %d%n", differing);
+    }
+
+    /** Streams the series through a fresh ensemble, as {@code znyw bench nab} does. */
+    private static List<com.znyw.ml.eval.nab.ScoredPoint> libraryRun(NabReplayPlan.ReplaySeries series) {
+        StreamingDetector detector = Detectors.newEnsemble(DetectorConfig.defaults());
+        List<com.znyw.ml.eval.nab.ScoredPoint> result = new ArrayList<>();
+        for (var row : series.rows()) {
+            double score;
+            try {
+                score = detector.update(row.timestampMs(), row.value()).score();
+            } catch (IllegalArgumentException e) {
+                score = 0.0;
+            }
+            result.add(new com.znyw.ml.eval.nab.ScoredPoint(row.timestampMs(), row.value(), score));
+        }
+        return result;
+    }
+}

@@ -1,6 +1,6 @@
 // <znyw-chart>: draws one KPI series with Apache ECharts (loaded before this file from its
-// webjar). The server calls setData(json) with the ChartData record; the element records what
-// it drew in data-points and data-anomalies so that tests and people can check it.
+// webjar). The server calls setData(json) with the ChartData record. After drawing, the element
+// sets data-points and data-anomalies to the counts it drew, so tests can check them.
 (function () {
   if (customElements.get('znyw-chart')) {
     return;
@@ -19,8 +19,9 @@
       this.style.display = 'block';
       if (!this._chart) {
         this._chart = echarts.init(this);
-        this._resize = () => this._chart && this._chart.resize();
-        window.addEventListener('resize', this._resize);
+        // The element often has no width yet when it is attached; redraw whenever it is resized.
+        this._observer = new ResizeObserver(() => this._chart && this._chart.resize());
+        this._observer.observe(this);
       }
       if (this._pending) {
         this._draw(this._pending);
@@ -29,7 +30,10 @@
     }
 
     disconnectedCallback() {
-      window.removeEventListener('resize', this._resize);
+      if (this._observer) {
+        this._observer.disconnect();
+        this._observer = null;
+      }
       if (this._chart) {
         this._chart.dispose();
         this._chart = null;
@@ -47,6 +51,7 @@
 
     _draw(data) {
       const label = formatter(data.zone, data.locale);
+      const names = data.labels || {};
       const value = data.points.map((p) => [p[0], p[1]]);
       const expected = data.points.map((p) => [p[0], p[2]]);
       const lower = data.points.map((p) => [p[0], p[3]]);
@@ -66,7 +71,7 @@
             return lines.join('<br/>');
           }
         },
-        legend: { bottom: 0, data: ['value', 'expected', 'anomaly'] },
+        legend: { bottom: 0, data: [names.value, names.expected, names.anomaly] },
         grid: { left: 60, right: 30, top: 40, bottom: 60 },
         xAxis: { type: 'time', axisLabel: { formatter: label } },
         yAxis: { type: 'value', scale: true, name: data.unit || '' },
@@ -76,11 +81,11 @@
             lineStyle: { opacity: 0 }, silent: true },
           { id: 'band', name: 'band', type: 'line', data: width, stack: 'band', symbol: 'none',
             lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(84,112,198,0.15)' }, silent: true },
-          { id: 'expected', name: 'expected', type: 'line', data: expected, symbol: 'none',
-            lineStyle: { type: 'dashed', width: 1 } },
-          { id: 'value', name: 'value', type: 'line', data: value, symbol: 'none',
-            lineStyle: { width: 1.5 } },
-          { id: 'anomaly', name: 'anomaly', type: 'scatter', data: anomalies, symbolSize: 9,
+          { id: 'expected', name: names.expected, type: 'line', data: expected, symbol: 'none',
+            itemStyle: { color: '#8c8c8c' }, lineStyle: { type: 'dashed', width: 1 } },
+          { id: 'value', name: names.value, type: 'line', data: value, symbol: 'none',
+            itemStyle: { color: '#1f6fd1' }, lineStyle: { width: 1.5 } },
+          { id: 'anomaly', name: names.anomaly, type: 'scatter', data: anomalies, symbolSize: 9,
             itemStyle: { color: '#d9363e' }, z: 10 }
         ]
       }, true);

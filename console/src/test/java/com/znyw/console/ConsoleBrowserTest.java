@@ -125,6 +125,12 @@ class ConsoleBrowserTest {
                 Instant.ofEpochMilli(points.get(0).ts), Instant.ofEpochMilli(now), Instant.now())
                 .withUnit("ms").withOwner("core-banking-ops"));
 
+        for (String binary : List.of("/usr/bin/chromium", "/usr/bin/chromedriver")) {
+            if (!Files.isExecutable(Path.of(binary))) {
+                throw new IllegalStateException(binary + " is missing: install Debian's browser with"
+                        + " apt-get install -y chromium chromium-driver");
+            }
+        }
         Path tmp = Files.createTempDirectory("chrome").toRealPath();
         screenshots = Path.of(System.getProperty("znyw.screenshots", "target/screenshots")).toAbsolutePath();
         Files.createDirectories(screenshots);
@@ -163,6 +169,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
         Object error = js("return document.getElementById('login-form').error;");
         assertThat(error).isEqualTo(Boolean.TRUE);
+        screenshot("login-rejected");
         assertThat(driver.findElements(By.id("main-layout"))).isEmpty();
         assertThat(audit("login.failed", "admin")).isGreaterThanOrEqualTo(1);
 
@@ -285,7 +292,7 @@ class ConsoleBrowserTest {
                 Filters.eq("action", "kpi.update"), Filters.eq("actor", OPERATOR))).first().getString("detail"))
                 .contains("sensitivity: 5.0 -> 7.5");
 
-        // Someone else saves version 3 while the page still holds version 2.
+        // Someone else saves version 3 while the page still shows version 2.
         kpis.repository().update(saved.withOwner("night-shift"));
         setNumber("cfg-sensitivity", "9");
         driver.findElement(By.id("cfg-save")).click();

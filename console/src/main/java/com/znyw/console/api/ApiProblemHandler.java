@@ -78,8 +78,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         if (body instanceof ProblemDetail problem && statusCode.value() == 400
                 && ex.getMessage() != null && problem.getDetail() != null
                 && !problem.getDetail().contains(ex.getMessage())) {
-            // Spring's default detail for unreadable bodies and bad parameters says little; add
-            // the parser's message, which names the field and the value.
+            // Spring's default detail for unreadable bodies and bad parameters is generic, so
+            // append the parser's message, which names the field and the value.
             problem.setDetail(problem.getDetail() + " " + ex.getMessage());
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);

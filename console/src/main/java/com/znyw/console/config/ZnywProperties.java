@@ -28,7 +28,7 @@ public record ZnywProperties(
     public record Mongo(@NotBlank String uri, @NotBlank String database) {
     }
 
-    /** Where the scored points are read from. */
+    /** Kind of time-series store the scored points are read from. */
     public enum StoreType { QUESTDB, INFLUXDB }
 
     /**

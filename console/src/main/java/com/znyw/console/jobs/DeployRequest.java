@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * What an OPERATOR chose when deploying a job from a template.
+ * Deployment request of an OPERATOR: a template and the settings that override it.
  *
  * @param template          {@code detection} or {@code discovery}
  * @param name              FlinkDeployment name; the template's when blank

@@ -55,7 +55,7 @@ public class FlinkRestJobService implements JobService {
         return jobs;
     }
 
-    /** The cluster summary from {@code /overview}: task managers, slots, jobs by state. */
+    /** Reads the cluster summary from {@code /overview}: task managers, slots, jobs by state. */
     public JsonNode clusterOverview() {
         return get("/overview");
     }
@@ -96,7 +96,7 @@ public class FlinkRestJobService implements JobService {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new FlinkUnavailableException("Flink REST API at " + uri + " answered HTTP "
+                throw new FlinkUnavailableException("Flink REST API at " + uri + " returned HTTP "
                         + response.statusCode() + ": check znyw.flink.rest-url");
             }
             return json.readTree(response.body());
@@ -110,7 +110,7 @@ public class FlinkRestJobService implements JobService {
         }
     }
 
-    /** The Flink REST API did not answer or answered with an error. */
+    /** The Flink REST API was unreachable or returned an error. */
     public static class FlinkUnavailableException extends RuntimeException {
         public FlinkUnavailableException(String message) {
             super(message);

@@ -58,7 +58,7 @@ public class ChartService {
         for (ScoredPoint p : scores.anomalies(series, from, to)) {
             anomalies.add(new double[] {p.ts, p.value, p.score});
         }
-        return new ChartData(title, unit, zone, locale, points, anomalies, bucketSeconds);
+        return new ChartData(title, unit, zone, locale, points, anomalies, bucketSeconds, java.util.Map.of());
     }
 
     /** Recent anomalies of one series, newest first. */

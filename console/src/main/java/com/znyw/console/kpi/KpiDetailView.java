@@ -265,7 +265,9 @@ public class KpiDetailView extends VerticalLayout implements BeforeEnterObserver
         try {
             ChartData data = charts.chart(config.seriesKey(), start, end, config.expectedIntervalMs(),
                     config.displayName(), config.unit(), zone.getId(), getLocale().toLanguageTag());
-            chart.show(data);
+            chart.show(data.withLabels(Map.of("value", getTranslation("anomaly.value"),
+                    "expected", getTranslation("anomaly.expected"),
+                    "anomaly", getTranslation("anomaly.recent"))));
             List<ScoredPoint> anomalies = charts.anomalies(config.seriesKey(), start, end);
             verdicts = feedback.find(anomalies.stream().map(p -> FeedbackService.id(p.series, p.ts)).toList());
             anomalyGrid.setItems(anomalies);

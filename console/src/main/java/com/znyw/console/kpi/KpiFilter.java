@@ -3,7 +3,7 @@ package com.znyw.console.kpi;
 import com.znyw.core.kpi.KpiState;
 
 /**
- * What the KPI list shows.
+ * Filter of the KPI list.
  *
  * @param text  substring of the series key, case-insensitive; blank for all
  * @param tag   one tag as {@code key=value}; blank for all

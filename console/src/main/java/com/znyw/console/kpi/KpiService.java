@@ -40,7 +40,7 @@ public class KpiService {
         return repository;
     }
 
-    /** One page of the list; {@code offset} and {@code limit} count rows. */
+    /** Lists one page of rows; {@code offset} and {@code limit} count rows. */
     public List<KpiRow> page(KpiFilter filter, KpiSort sort, boolean descending, int offset, int limit) {
         Map<String, LatestScores.Latest> latest = latestScores.all();
         if (sort == KpiSort.LATEST_SCORE) {
@@ -79,7 +79,7 @@ public class KpiService {
     }
 
     /**
-     * Saves an operator's edit if nobody saved a newer version first.
+     * Saves an operator's edit unless a newer version was saved first.
      *
      * @throws com.znyw.core.kpi.VersionConflictException on a concurrent change
      * @throws com.znyw.core.kpi.InvalidKpiConfigException naming a bad field

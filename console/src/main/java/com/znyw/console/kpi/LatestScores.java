@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The latest score of every series, for sorting the KPI list. One QuestDB query
- * ({@code LATEST ON timestamp PARTITION BY series}) serves all series; the answer is cached for
+ * ({@code LATEST ON timestamp PARTITION BY series}) serves all series; the result is cached for
  * a few seconds so that paging through the list does not repeat it.
  *
  * <p>NOTE: only QuestDB is supported here; with InfluxDB the map is empty and the list sorts

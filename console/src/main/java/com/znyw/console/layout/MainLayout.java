@@ -30,6 +30,10 @@ import java.util.Locale;
 @PermitAll
 public class MainLayout extends AppLayout {
 
+    /** Time zones offered in the header; a zone stored for the user is added if missing. */
+    static final java.util.List<String> ZONES = java.util.List.of("Asia/Shanghai", "Asia/Hong_Kong",
+            "Asia/Singapore", "Asia/Tokyo", "Europe/London", "America/New_York", "UTC");
+
     private final AuthenticationContext auth;
     private final UserService users;
 
@@ -61,6 +65,24 @@ public class MainLayout extends AppLayout {
             }
         });
 
+        Select<String> zone = new Select<>();
+        zone.setId("zone-select");
+        zone.setItems(ZONES);
+        zone.setAriaLabel(getTranslation("layout.zone"));
+        zone.setTooltipText(getTranslation("layout.zone"));
+        String current = users.find(username()).map(u -> u.zone()).orElse(ZONES.get(0));
+        if (!ZONES.contains(current)) {
+            zone.setItems(java.util.stream.Stream.concat(ZONES.stream(), java.util.stream.Stream.of(current)).toList());
+        }
+        zone.setValue(current);
+        zone.setWidth("12em");
+        zone.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                users.updateZone(username(), e.getValue());
+                UI.getCurrent().getPage().reload();
+            }
+        });
+
         Span user = new Span(getTranslation("layout.user", username()));
         user.setId("current-user");
         Button logout = new Button(getTranslation("layout.logout"), VaadinIcon.SIGN_OUT.create(),
@@ -68,7 +90,7 @@ public class MainLayout extends AppLayout {
         logout.setId("logout-button");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout bar = new HorizontalLayout(title, user, language, logout);
+        HorizontalLayout bar = new HorizontalLayout(title, user, zone, language, logout);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.setWidthFull();
         bar.expand(title);

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer znyw_...} headers on the REST API. An unknown or
- * revoked token is answered with 401 by the chain's entry point; other schemes pass through to
+ * revoked token gets a 401 response from the chain's entry point; other schemes pass through to
  * HTTP Basic.
  */
 public class ApiTokenFilter extends OncePerRequestFilter {

@@ -34,7 +34,7 @@ public class CurrentUser {
                 .flatMap(details -> users.find(details.getUsername()));
     }
 
-    /** The user's chosen zone, else {@code znyw.ui.zone}. */
+    /** Returns the user's chosen zone, else {@code znyw.ui.zone}. */
     public ZoneId zone() {
         return account().map(UserAccount::zone).filter(z -> z != null && !z.isBlank())
                 .map(ZoneId::of).orElse(ZoneId.of(properties.ui().zone()));

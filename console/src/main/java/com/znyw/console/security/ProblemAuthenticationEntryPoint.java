@@ -13,7 +13,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** Answers unauthenticated (401) and forbidden (403) API calls with RFC 7807 problem details. */
+/** Responds to unauthenticated (401) and forbidden (403) API calls with RFC 7807 problem details. */
 public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper json;

@@ -79,7 +79,7 @@ class OperatorJobServiceTest {
     }
 
     @Test
-    void suspendThenResumeTogglesTheJobStateWithSavepoints() {
+    void suspendResumeAndScale() {
         jobs.deploy("op1", new DeployRequest("discovery", "", 1, "1024m", 0.5));
         assertThat(stored("znyw-discovery")).isNotNull();
 

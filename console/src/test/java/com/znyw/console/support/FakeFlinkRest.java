@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A stand-in for the Flink REST API on 127.0.0.1 with a free port, answering
+ * A stand-in for the Flink REST API on 127.0.0.1 with a free port. It serves
  * {@code /jobs/overview} and {@code /overview} with one running detection job.
  */
 public final class FakeFlinkRest implements AutoCloseable {

@@ -9,8 +9,8 @@ import java.util.Random;
 /**
  * A scored series shaped like NAB's {@code art_daily_jumpsup}: a daily cycle with noise, a
  * level jump on the last day and a few spikes. The expected value is the cycle and the band is
- * three noise sigmas around it; a point outside the band is an anomaly, so the anomaly count
- * follows from the data rather than being chosen.
+ * three noise sigmas around it. A point outside the band is an anomaly, so the anomaly count
+ * follows from the data.
  */
 public final class NabLikeSeries {
 

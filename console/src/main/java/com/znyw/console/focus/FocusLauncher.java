@@ -1,0 +1,26 @@
+package com.znyw.console.focus;
+
+/** Starts the Flink job of a stored Focus analysis. */
+public interface FocusLauncher {
+
+    /**
+     * Submits the job and returns the Flink job id.
+     *
+     * @throws FocusSubmissionException when Flink cannot be reached or rejects the job
+     */
+    String submit(String focusJobId);
+
+    /** Asks Flink to cancel a job; failures are logged and ignored. */
+    void cancel(String flinkJobId);
+
+    /** Flink could not start a Focus job; the message says why and what to check. */
+    class FocusSubmissionException extends RuntimeException {
+        public FocusSubmissionException(String message) {
+            super(message);
+        }
+
+        public FocusSubmissionException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.znyw.console.focus;
+
+import com.znyw.core.csv.CsvException;
+import com.znyw.core.focus.FocusJob;
+
+/**
+ * An upload whose file or parameters cannot be analysed. The file is stored and the job is
+ * recorded as FAILED with the reason, so nothing is lost; the API answers 400.
+ */
+public class FocusRejectedException extends RuntimeException {
+
+    private final transient FocusJob job;
+    private final CsvException problem;
+
+    public FocusRejectedException(FocusJob job, CsvException problem) {
+        super(problem.getMessage(), problem);
+        this.job = job;
+        this.problem = problem;
+    }
+
+    /** The failed job, or null when the upload was rejected before a job was created. */
+    public FocusJob job() {
+        return job;
+    }
+
+    public CsvException problem() {
+        return problem;
+    }
+}

@@ -17,11 +17,19 @@ import java.util.List;
  * {@link InfluxQLQueryApi}. Works with InfluxDB 1.x (database name) and with 2.x/3.x through
  * their InfluxQL endpoint (the database name maps to a bucket through a DBRP mapping).
  * InfluxQL rather than Flux, because InfluxDB 3 has no Flux.
+ *
+ * <p>NOTE: on InfluxDB 1.6.7 a query on a missing database returns no rows instead of an error,
+ * because that version sends an empty CSV body for it. A tag value with a backslash is stored
+ * there with the line protocol's escape kept, so such a series cannot be read back by its key.
  */
 public final class InfluxQlScoreRepository implements ScoreRepository {
 
-    private static final String FIELDS =
-            "series, kpi, value, expected, lower, upper, score, anomaly, detector, model_version";
+    /**
+     * Selected tags and fields. {@code series} is an InfluxQL keyword ({@code SHOW SERIES}), so
+     * it must be a double-quoted identifier wherever a query names the tag.
+     */
+    private static final String FIELDS = "\"series\", kpi, value, expected, lower, upper, score,"
+            + " anomaly, detector, model_version";
 
     private final InfluxDBClient client;
     private final String database;
@@ -34,13 +42,13 @@ public final class InfluxQlScoreRepository implements ScoreRepository {
 
     @Override
     public List<ScoredPoint> scores(SeriesKey series, Instant from, Instant to) {
-        return queryPoints("SELECT " + FIELDS + " FROM kpi_score WHERE series = "
+        return queryPoints("SELECT " + FIELDS + " FROM kpi_score WHERE \"series\" = "
                 + quote(series.toString()) + " AND " + timeRange(from, to) + " ORDER BY time ASC");
     }
 
     @Override
     public List<ScoredPoint> anomalies(SeriesKey series, Instant from, Instant to) {
-        return queryPoints("SELECT " + FIELDS + " FROM kpi_score WHERE series = "
+        return queryPoints("SELECT " + FIELDS + " FROM kpi_score WHERE \"series\" = "
                 + quote(series.toString()) + " AND anomaly = true AND " + timeRange(from, to)
                 + " ORDER BY time ASC");
     }
@@ -48,15 +56,15 @@ public final class InfluxQlScoreRepository implements ScoreRepository {
     @Override
     public List<ScoredPoint> recentAnomalies(Instant from, Instant to, int limit) {
         return queryPoints("SELECT " + FIELDS + " FROM kpi_score WHERE anomaly = true AND "
-                + timeRange(from, to) + " ORDER BY time DESC LIMIT " + Math.max(1, limit));
+                + timeRange(from, to) + " ORDER BY time DESC LIMIT " + QueryArguments.checkLimit(limit));
     }
 
     @Override
     public List<ScoreBucket> downsample(SeriesKey series, Instant from, Instant to,
                                         Duration bucket) {
-        long seconds = Math.max(1, bucket.toSeconds());
+        long seconds = QueryArguments.bucketSeconds(bucket);
         String query = "SELECT mean(value), mean(expected), min(lower), max(upper), max(score)"
-                + " FROM kpi_score WHERE series = " + quote(series.toString()) + " AND "
+                + " FROM kpi_score WHERE \"series\" = " + quote(series.toString()) + " AND "
                 + timeRange(from, to) + " GROUP BY time(" + seconds + "s) fill(none)";
         List<ScoreBucket> buckets = new ArrayList<>();
         for (InfluxQLQueryResult.Series rows : run(query)) {

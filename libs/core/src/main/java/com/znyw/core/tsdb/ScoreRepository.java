@@ -18,10 +18,20 @@ public interface ScoreRepository extends AutoCloseable {
     /** Lists the anomalous points of the series in the range. */
     List<ScoredPoint> anomalies(SeriesKey series, Instant from, Instant to);
 
-    /** Lists anomalies of all series in the range, newest first, at most {@code limit}. */
+    /**
+     * Lists anomalies of all series in the range, newest first, at most {@code limit}.
+     *
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
     List<ScoredPoint> recentAnomalies(Instant from, Instant to, int limit);
 
-    /** Aggregates the series into buckets of the given width, for charts over long ranges. */
+    /**
+     * Aggregates the series into buckets of the given width, for charts over long ranges. Buckets
+     * without points are left out.
+     *
+     * @throws IllegalArgumentException when {@code bucket} is not a whole number of seconds of at
+     *     least one second
+     */
     List<ScoreBucket> downsample(SeriesKey series, Instant from, Instant to, Duration bucket);
 
     @Override

@@ -165,7 +165,7 @@ public class FlinkRestFocusLauncher implements FocusLauncher {
         try {
             return json.readTree(body);
         } catch (IOException e) {
-            throw new FocusLauncher.FocusSubmissionException("Flink answered with invalid JSON: "
+            throw new FocusLauncher.FocusSubmissionException("Flink returned invalid JSON: "
                     + abbreviate(body), e);
         }
     }

@@ -13,7 +13,7 @@ public interface FocusLauncher {
     /** Asks Flink to cancel a job; failures are logged and ignored. */
     void cancel(String flinkJobId);
 
-    /** Flink could not start a Focus job; the message says why and what to check. */
+    /** Flink could not start a Focus job. The message gives the cause and what to check. */
     class FocusSubmissionException extends RuntimeException {
         public FocusSubmissionException(String message) {
             super(message);

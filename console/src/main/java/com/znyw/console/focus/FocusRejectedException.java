@@ -5,7 +5,7 @@ import com.znyw.core.focus.FocusJob;
 
 /**
  * An upload whose file or parameters cannot be analysed. The file is stored and the job is
- * recorded as FAILED with the reason, so nothing is lost; the API answers 400.
+ * recorded as FAILED with the reason, so nothing is lost. The API returns 400.
  */
 public class FocusRejectedException extends RuntimeException {
 
@@ -18,7 +18,7 @@ public class FocusRejectedException extends RuntimeException {
         this.problem = problem;
     }
 
-    /** The failed job, or null when the upload was rejected before a job was created. */
+    /** Returns the job, recorded as FAILED. */
     public FocusJob job() {
         return job;
     }

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * Answers an upload over the multipart limit with a 413 problem detail. The servlet container
+ * Returns a 413 problem detail for an upload over the multipart limit. The servlet container
  * rejects such a request before any controller is chosen, so only an advice without controller
  * selectors sees the exception.
  */

@@ -83,9 +83,10 @@ final class FocusSearch {
             }
         }
         Cube cube = builder.build();
-        LocalizerConfig config = new LocalizerConfig(LocalizerConfig.DEFAULT_PURITY_THRESHOLD,
-                LocalizerConfig.DEFAULT_MIN_DEVIATION, parameters.maxLayer(),
-                parameters.maxRootCauses());
+        LocalizerConfig defaults = LocalizerConfig.defaults();
+        LocalizerConfig config = new LocalizerConfig(defaults.purityThreshold(),
+                defaults.minDeviation(), parameters.maxLayer(), parameters.maxRootCauses(),
+                defaults.minRelativeScore());
         List<RootCause> causes = new RippleCoverLocalizer(config).localize(cube);
 
         List<FocusFinding> findings = new ArrayList<>();

@@ -1,0 +1,64 @@
+// <znyw-focus-chart>: grouped bars of real against expected for the top Focus combinations,
+// drawn with Apache ECharts (loaded before this file from its webjar). The server calls
+// setData(json) with {title, realLabel, expectedLabel, categories, real, expected}; the element
+// records the drawn categories in data-categories so that tests and people can check them.
+(function () {
+  if (customElements.get('znyw-focus-chart')) {
+    return;
+  }
+
+  class ZnywFocusChart extends HTMLElement {
+    connectedCallback() {
+      this.style.display = 'block';
+      if (!this._chart) {
+        this._chart = echarts.init(this);
+        this._resize = () => this._chart && this._chart.resize();
+        window.addEventListener('resize', this._resize);
+      }
+      if (this._pending) {
+        this._draw(this._pending);
+        this._pending = null;
+      }
+    }
+
+    disconnectedCallback() {
+      window.removeEventListener('resize', this._resize);
+      if (this._chart) {
+        this._chart.dispose();
+        this._chart = null;
+      }
+    }
+
+    setData(json) {
+      const data = JSON.parse(json);
+      if (this._chart) {
+        this._draw(data);
+      } else {
+        this._pending = data;
+      }
+    }
+
+    _draw(data) {
+      this._chart.setOption({
+        animation: false,
+        title: { text: data.title, left: 'center', textStyle: { fontSize: 14 } },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: { top: 24, data: [data.realLabel, data.expectedLabel] },
+        grid: { left: 60, right: 20, top: 60, bottom: 90 },
+        xAxis: {
+          type: 'category',
+          data: data.categories,
+          axisLabel: { interval: 0, rotate: 20, width: 160, overflow: 'truncate' }
+        },
+        yAxis: { type: 'value' },
+        series: [
+          { name: data.realLabel, type: 'bar', data: data.real, itemStyle: { color: '#d9534f' } },
+          { name: data.expectedLabel, type: 'bar', data: data.expected, itemStyle: { color: '#5b8def' } }
+        ]
+      }, true);
+      this.setAttribute('data-categories', JSON.stringify(data.categories));
+    }
+  }
+
+  customElements.define('znyw-focus-chart', ZnywFocusChart);
+})();

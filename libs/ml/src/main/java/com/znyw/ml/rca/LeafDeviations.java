@@ -1,5 +1,7 @@
 package com.znyw.ml.rca;
 
+import java.util.Arrays;
+
 /**
  * Per-leaf real and expected values on one additive scale, their deviation scores and the
  * abnormal/normal label of each leaf.
@@ -20,6 +22,7 @@ package com.znyw.ml.rca;
 final class LeafDeviations {
 
     static final double TAIL_DENSITY = 1e-4;
+    static final double LARGE_LEAF_QUANTILE = 0.75;
     private static final double BIN_WIDTH = 0.01;
     private static final int BINS = (int) Math.round(4 / BIN_WIDTH);
     private static final double SMOOTHING_BINS = 2;
@@ -37,6 +40,9 @@ final class LeafDeviations {
     /** Score above which a leaf or aggregate deviates upwards, above 0. */
     final double upperThreshold;
 
+    /** Volume of a large leaf: the {@value #LARGE_LEAF_QUANTILE} quantile of leaves above 0. */
+    final double largeLeafVolume;
+
     private LeafDeviations(double[] real, double[] expected, double[] score, double[] volume,
             double lowerThreshold, double upperThreshold) {
         this.real = real;
@@ -45,6 +51,7 @@ final class LeafDeviations {
         this.volume = volume;
         this.lowerThreshold = lowerThreshold;
         this.upperThreshold = upperThreshold;
+        this.largeLeafVolume = quantileOfActive(volume, LARGE_LEAF_QUANTILE);
         this.direction = new byte[score.length];
         for (int i = 0; i < score.length; i++) {
             direction[i] = (byte) classify(score[i], volume[i]);
@@ -66,6 +73,11 @@ final class LeafDeviations {
             return -1;
         }
         return 0;
+    }
+
+    private static double quantileOfActive(double[] volume, double q) {
+        double[] active = Arrays.stream(volume).filter(v -> v > 0).sorted().toArray();
+        return active.length == 0 ? 0 : active[(int) (q * (active.length - 1))];
     }
 
     /** Returns the deviation score {@code 2(v - f) / (|v| + |f|)}, 0 when both are 0. */

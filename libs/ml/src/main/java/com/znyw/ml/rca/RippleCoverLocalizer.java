@@ -59,6 +59,7 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
     /** Leaf-label purity below which a combination is not worth the ripple test. */
     private static final double MIN_LEAF_PURITY = 0.1;
     static final double MIN_OPPOSITE_SHARE = 0.1;
+    static final double STRONG_DEVIATION_FACTOR = 3;
     /** Smallest parent score, relative to the child's, for which the parent is reported. */
     static final double PROMOTION_RATIO = 0.5;
     /** Smallest share of the parent's parts that must deviate for the parent to be reported. */
@@ -102,14 +103,20 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
             ordered.add(cuboid);
         }
 
-        List<Candidate> candidates = new ArrayList<>();
-        for (Cuboid cuboid : ordered) {
-            collectCandidates(cube, deviations, cuboid, cuboids, candidates);
+        // Layer by layer, so that combinations inside an earlier pick skip the ripple test.
+        List<Candidate> chosen = new ArrayList<>();
+        boolean[] covered = new boolean[abnormal.length];
+        int from = 0;
+        while (from < ordered.size()) {
+            int layer = ordered.get(from).dims.length;
+            List<Candidate> candidates = new ArrayList<>();
+            for (; from < ordered.size() && ordered.get(from).dims.length == layer; from++) {
+                collectCandidates(cube, deviations, ordered.get(from), cuboids, chosen,
+                        candidates);
+            }
+            candidates.sort(Comparator.comparingDouble(Candidate::abnormalVolume).reversed());
+            cover(cube, deviations, abnormal, candidates, chosen, covered);
         }
-        candidates.sort(Comparator.comparingInt((Candidate c) -> c.cuboid.dims.length)
-                .thenComparing(Comparator.comparingDouble(Candidate::abnormalVolume).reversed()));
-
-        List<Candidate> chosen = cover(cube, deviations, abnormal, candidates);
         chosen = dropMinorOpposite(chosen, deviations, abnormal);
         chosen = promote(cube, chosen, deviations, cuboids);
         return toRootCauses(cube, deviations, abnormal, chosen);
@@ -161,7 +168,7 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
     }
 
     private void collectCandidates(Cube cube, LeafDeviations deviations, Cuboid cuboid,
-            Map<Long, Cuboid> cuboids, List<Candidate> out) {
+            Map<Long, Cuboid> cuboids, List<Candidate> chosen, List<Candidate> out) {
         int[] codes = new int[cube.dimensionCount()];
         for (int e = 0; e < cuboid.elementCount(); e++) {
             if (cuboid.upLeaves[e] + cuboid.downLeaves[e] == 0 || cuboid.volume[e] <= 0) {
@@ -177,7 +184,7 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
             for (int d : cuboid.dims) {
                 codes[d] = cube.code(d, leaf);
             }
-            if (passesRippleTest(cube, deviations, cuboid, e, codes, direction, cuboids)) {
+            if (!insideChosen(codes, chosen) && passesRippleTest(cube, deviations, cuboid, e, codes, direction, cuboids)) {
                 out.add(new Candidate(cuboid, e, codes.clone(), direction, abnormalVolume));
             }
         }
@@ -230,12 +237,11 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
                 && abnormalLeaves >= MIN_PART_SHARE * cuboid.activeLeaves[e];
     }
 
-    private static List<Candidate> cover(Cube cube, LeafDeviations deviations, int[] abnormal,
-            List<Candidate> candidates) {
-        List<Candidate> chosen = new ArrayList<>();
-        boolean[] covered = new boolean[abnormal.length];
+    /** Adds the candidates of one layer to {@code chosen} and marks their leaves covered. */
+    private static void cover(Cube cube, LeafDeviations deviations, int[] abnormal,
+            List<Candidate> candidates, List<Candidate> chosen, boolean[] covered) {
         for (Candidate candidate : candidates) {
-            if (insideChosen(candidate, chosen)) {
+            if (insideChosen(candidate.codes, chosen)) {
                 continue;
             }
             double total = 0;
@@ -262,12 +268,11 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
                 }
             }
         }
-        return chosen;
     }
 
-    private static boolean insideChosen(Candidate candidate, List<Candidate> chosen) {
+    private static boolean insideChosen(int[] codes, List<Candidate> chosen) {
         for (Candidate c : chosen) {
-            if (c.generalizes(candidate)) {
+            if (c.generalizes(codes)) {
                 return true;
             }
         }
@@ -426,6 +431,7 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
         }
 
         List<RootCause> result = new ArrayList<>();
+        List<RootCause> strong = new ArrayList<>();
         for (Candidate c : chosen) {
             Cuboid s = c.cuboid;
             int e = c.element;
@@ -438,16 +444,32 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
             double real = cube.isDerived() ? ratio(s.real[e], s.realDenominator[e]) : s.real[e];
             double expected = cube.isDerived() ? ratio(s.expected[e], s.realDenominator[e])
                     : s.expected[e];
-            result.add(new RootCause(conditions, c.abnormalVolume / abnormalVolume, share,
-                    s.volume[e] / totalVolume, s.leaves[e], real, expected));
+            RootCause cause = new RootCause(conditions, c.abnormalVolume / abnormalVolume, share,
+                    s.volume[e] / totalVolume, s.leaves[e], real, expected);
+            result.add(cause);
+            if (isStrong(deviations, s.score(e), s.volume[e])) {
+                strong.add(cause);
+            }
         }
         result.sort(Comparator.comparingDouble(RootCause::score).reversed());
         if (!result.isEmpty()) {
             double minScore = config.minRelativeScore() * result.get(0).score();
-            result.removeIf(r -> r.score() < minScore);
+            result.removeIf(r -> r.score() < minScore && !strong.contains(r));
         }
         return result.size() > config.maxRootCauses()
                 ? List.copyOf(result.subList(0, config.maxRootCauses())) : result;
+    }
+
+    /**
+     * Tells whether a combination deviates so clearly that it stays even below the relative
+     * score cut: by {@value #STRONG_DEVIATION_FACTOR} times the leaf threshold, with at least
+     * the volume of a large leaf. The volume condition keeps out small leaves of count data,
+     * whose scores swing widely by chance.
+     */
+    private static boolean isStrong(LeafDeviations deviations, double score, double volume) {
+        double threshold = score > 0 ? deviations.upperThreshold : -deviations.lowerThreshold;
+        return Math.abs(score) >= STRONG_DEVIATION_FACTOR * threshold
+                && volume >= deviations.largeLeafVolume;
     }
 
     private static double ratio(double numerator, double denominator) {
@@ -473,8 +495,13 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
 
         /** Tells whether every condition of this combination is also a condition of {@code other}. */
         boolean generalizes(Candidate other) {
+            return generalizes(other.codes);
+        }
+
+        /** Tells whether every condition of this combination holds for the given codes. */
+        boolean generalizes(int[] otherCodes) {
             for (int d : cuboid.dims) {
-                if (other.codes[d] != codes[d]) {
+                if (otherCodes[d] != codes[d]) {
                     return false;
                 }
             }

@@ -11,7 +11,8 @@ import java.util.Locale;
  * Scores {@link RippleCoverLocalizer} with its default settings on the root-cause data sets in a
  * folder: {@code rs/} (real CDN failures, derived measure) and {@code synthetic-s/} (synthetic
  * cubes). Prints F1, precision, recall and the median and p90 time per case for each data set
- * present. Loading and forecasting are timed apart from the localization.
+ * present. Loading and forecasting are timed apart from the localization, which is timed both
+ * by the wall clock and by the thread's CPU time.
  *
  * <p>Usage: {@code RcaBenchmark --data <dir> [--history <minutes>] [--forecast median|mean]
  * [--verbose]}. RiskLoc's published evaluation of RS corresponds to
@@ -107,19 +108,21 @@ public final class RcaBenchmark {
             PrintStream out) {
         if (verbose) {
             for (RcaEvaluation.CaseResult r : evaluation.results()) {
-                out.printf(Locale.ROOT, "  %-32s tp=%d fp=%d fn=%d %6.1f ms truth=%s predicted=%s%n",
+                out.printf(Locale.ROOT, "  %-32s tp=%d fp=%d fn=%d %6.1f ms (cpu %6.1f ms)"
+                                + " truth=%s predicted=%s%n",
                         r.name(), r.outcome().truePositives(), r.outcome().falsePositives(),
-                        r.outcome().falseNegatives(), r.localizeNanos() / 1e6, r.truth(),
-                        r.predicted());
+                        r.outcome().falseNegatives(), r.localizeNanos() / 1e6,
+                        r.localizeCpuNanos() / 1e6, r.truth(), r.predicted());
             }
         }
         RcaScorer s = evaluation.scorer();
         out.printf(Locale.ROOT, "%-12s cases=%d F1=%.3f precision=%.3f recall=%.3f"
                         + " tp=%d fp=%d fn=%d localize median=%.1f ms p90=%.1f ms"
-                        + " load median=%.1f ms%n",
+                        + " (cpu median=%.1f ms p90=%.1f ms) load median=%.1f ms%n",
                 dataset, evaluation.results().size(), s.f1(), s.precision(), s.recall(),
                 s.truePositives(), s.falsePositives(), s.falseNegatives(),
                 evaluation.localizeMillisQuantile(0.5), evaluation.localizeMillisQuantile(0.9),
+                evaluation.localizeCpuMillisQuantile(0.5), evaluation.localizeCpuMillisQuantile(0.9),
                 evaluation.loadMillisQuantile(0.5));
     }
 

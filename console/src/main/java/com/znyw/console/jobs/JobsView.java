@@ -61,7 +61,8 @@ public class JobsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("jobs.parallelism"));
         grid.addColumn(j -> j.taskManagerMemory() == null ? "" : j.taskManagerMemory() + " / " + j.taskManagerCpu())
                 .setHeader(getTranslation("jobs.resources"));
-        grid.addColumn(j -> j.startTime() == null ? "" : j.startTime()).setHeader(getTranslation("jobs.started"));
+        java.time.ZoneId zone = user.zone();
+        grid.addColumn(j -> startTime(j.startTime(), zone)).setHeader(getTranslation("jobs.started"));
         grid.addComponentColumn(j -> {
             Anchor link = new Anchor(j.webUiUrl(), getTranslation("jobs.webUi"));
             link.setTarget("_blank");
@@ -115,6 +116,7 @@ public class JobsView extends VerticalLayout implements HasDynamicTitle {
         template.setLabel(getTranslation("jobs.template"));
         template.setItems(jobs.templates());
         template.setValue(jobs.templates().get(0));
+
         TextField name = new TextField(getTranslation("jobs.name"));
         name.setId("deploy-name");
         name.setHelperText(getTranslation("jobs.name.help"));
@@ -131,6 +133,7 @@ public class JobsView extends VerticalLayout implements HasDynamicTitle {
         cpu.setMin(0.1);
         cpu.setMax(32);
         cpu.setValue(1.0);
+
         Button deploy = new Button(getTranslation("jobs.deploy"), e -> {
             if (parallelism.getValue() == null || cpu.getValue() == null) {
                 error(getTranslation("jobs.parallelism.invalid"));
@@ -166,12 +169,32 @@ public class JobsView extends VerticalLayout implements HasDynamicTitle {
     private void load() {
         try {
             grid.setItems(jobs.list());
-            status.setText("");
+            status.setText(jobs instanceof FlinkRestJobService local ? summary(local) : "");
         } catch (RuntimeException e) {
             LOG.warn("Failed to list jobs: {}", e.getMessage());
             grid.setItems();
             status.setText(getTranslation("jobs.unavailable", e.getMessage()));
         }
+    }
+
+    /** Formats a start time given as epoch milliseconds (operator status) or ISO-8601 (REST). */
+    private static String startTime(String text, java.time.ZoneId zone) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        try {
+            return com.znyw.console.layout.TimeFormat.format(text.chars().allMatch(Character::isDigit)
+                    ? java.time.Instant.ofEpochMilli(Long.parseLong(text)) : java.time.Instant.parse(text), zone);
+        } catch (RuntimeException e) {
+            return text;
+        }
+    }
+
+    private String summary(FlinkRestJobService local) {
+        var overview = local.clusterOverview();
+        return getTranslation("jobs.cluster", overview.path("flink-version").asText("?"),
+                overview.path("taskmanagers").asInt(), overview.path("slots-available").asInt(),
+                overview.path("slots-total").asInt(), overview.path("jobs-running").asInt());
     }
 
     private void error(String message) {

@@ -9,23 +9,24 @@ import java.io.IOException;
  * is pooled into one score.
  *
  * <p>Components: {@link SpikeDetector}, {@link LevelShiftDetector},
- * {@link VarianceChangeDetector} and {@link SeasonalDetector}. The first three see the
- * deseasonalized value once the seasonal component has found a period, so a daily pattern does
- * not look like a spike or a level shift to them. {@link SpectralResidualDetector} is not a
- * component: on the NAB corpus it raised more false alarms than it found anomalies, and it costs
- * far more per point than the others.
+ * {@link VarianceChangeDetector}, {@link SeasonalDetector} and {@link SpectralResidualDetector}.
+ * All but the seasonal one see the deseasonalized value once the seasonal component has found a
+ * period, so a daily pattern does not look like a spike or a level shift to them.
  *
  * <p>Each component returns the tail probability of its own deviation under its own
- * peaks-over-threshold model, so the probabilities are on one scale. Fisher's method combines
- * them (Fisher 1925): a point that two views find somewhat unusual can outrank one that a single
- * view finds very unusual. Two rules follow, both aimed at how operators, and the Numenta
+ * peaks-over-threshold model, so the probabilities are on one scale. They are combined twice.
+ * Fisher's method (Fisher 1925) lets a point that two views find somewhat unusual outrank one
+ * that a single view finds very unusual. A Bonferroni bound on the smallest probability keeps
+ * strong evidence from one view from being diluted. The smaller result, doubled for taking the
+ * better of two tests, is the ensemble's tail probability. Two rules follow, both aimed at how operators, and the Numenta
  * Anomaly Benchmark, count alarms:
  * <ul>
  *   <li>Learning period: the first {@value #LEARNING_POINTS} points score 0 while the models and
  *   their tail estimates settle.</li>
- *   <li>Repeat suppression: a score that does not exceed the remembered peak of recent scores is
- *   damped to {@value #REPEAT_DAMPING} of its value, and the peak decays by a factor
- *   {@value #PEAK_DECAY} per point. An ongoing incident alarms once, not on every point.</li>
+ *   <li>Repeat suppression: a score that does not exceed the remembered peak of recent scores by
+ *   {@value #REPEAT_MARGIN} is damped to {@value #REPEAT_DAMPING} of its value, and the peak
+ *   decays by a factor {@value #PEAK_DECAY} per point. An ongoing incident alarms once, not on
+ *   every point.</li>
  * </ul>
  * The expected value and band come from the seasonal component once it has found a period, and
  * from the spike component before that. The detector name in each {@link Detection} is the
@@ -40,16 +41,18 @@ public final class EnsembleDetector implements StreamingDetector {
     static final int LEARNING_POINTS = 150;
     static final double REPEAT_DAMPING = 0.2;
     static final double PEAK_DECAY = 0.999;
+    static final double REPEAT_MARGIN = 0.05;
     public static final int STATE_BYTES = StateFormat.HEADER_BYTES + PointGuard.STATE_BYTES + 8 + 8
             + SpikeDetector.STATE_BYTES + LevelShiftDetector.STATE_BYTES
             + VarianceChangeDetector.STATE_BYTES + SeasonalDetector.STATE_BYTES
-            - 4 * StateFormat.HEADER_BYTES;
+            + SpectralResidualDetector.STATE_BYTES - 5 * StateFormat.HEADER_BYTES;
 
     private final PointGuard guard = new PointGuard();
     private final SpikeDetector spike;
     private final LevelShiftDetector levelShift;
     private final VarianceChangeDetector varianceChange;
     private final SeasonalDetector seasonal;
+    private final SpectralResidualDetector spectralResidual;
     private final CalibratedDetector[] components;
     private Sensitivity sensitivity;
     private long periodMs;
@@ -61,7 +64,9 @@ public final class EnsembleDetector implements StreamingDetector {
         levelShift = new LevelShiftDetector(config);
         varianceChange = new VarianceChangeDetector(config);
         seasonal = new SeasonalDetector(config);
-        components = new CalibratedDetector[] {spike, levelShift, varianceChange, seasonal};
+        spectralResidual = new SpectralResidualDetector(config);
+        components = new CalibratedDetector[] {
+                spike, levelShift, varianceChange, seasonal, spectralResidual};
     }
 
     /** Restores an ensemble from {@link #toBytes()}. */
@@ -76,7 +81,7 @@ public final class EnsembleDetector implements StreamingDetector {
         guard.check(timestampMs, value);
         // The other components see the deseasonalized value, so a daily pattern is not news
         // to them once the seasonal component has found the period.
-        double adjusted = value - seasonal.seasonalOffset(timestampMs);
+        double adjusted = value - seasonal.seasonalOffset(timestampMs, value);
         double minProbability = 1.0;
         double negativeLogSum = 0.0;
         CalibratedDetector decisive = spike;
@@ -90,7 +95,7 @@ public final class EnsembleDetector implements StreamingDetector {
         }
         guard.accept(timestampMs);
 
-        double probability = fisherProbability(negativeLogSum, components.length);
+        double probability = combinedProbability(negativeLogSum, minProbability, components.length);
         if (seasonal.periodMs() != periodMs) {
             // From the next point on the other components see values deseasonalized in another
             // way. The level stays, but a difference across the switch would be an artefact.
@@ -104,6 +109,17 @@ public final class EnsembleDetector implements StreamingDetector {
         Detection band = (seasonal.periodMs() > 0 ? seasonal : spike).detection();
         return new Detection(score, band.expected(), band.lower(), band.upper(), anomaly,
                 decisive.name());
+    }
+
+    /**
+     * Returns the smaller of Fisher's and Bonferroni's combined probabilities, doubled because
+     * it is the better of two tests. Fisher's rewards several views agreeing; Bonferroni's keeps
+     * a single view's strong evidence from being diluted by the views that see nothing.
+     */
+    static double combinedProbability(double negativeLogSum, double minProbability, int count) {
+        double fisher = fisherProbability(negativeLogSum, count);
+        double bonferroni = count * minProbability;
+        return Math.min(1.0, 2.0 * Math.min(fisher, bonferroni));
     }
 
     /**
@@ -126,7 +142,7 @@ public final class EnsembleDetector implements StreamingDetector {
     private double suppressRepeats(double rawScore) {
         double peak = recentPeakScore;
         recentPeakScore = Math.max(rawScore, recentPeakScore * PEAK_DECAY);
-        return rawScore > peak ? rawScore : rawScore * REPEAT_DAMPING;
+        return rawScore > peak + REPEAT_MARGIN ? rawScore : rawScore * REPEAT_DAMPING;
     }
 
     @Override

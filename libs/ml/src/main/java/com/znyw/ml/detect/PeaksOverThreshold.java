@@ -18,11 +18,11 @@ import java.util.Arrays;
  * {@code t} is tracked with a stochastic-approximation quantile update (Robbins-Monro) rather
  * than fixed after a calibration batch, and the GPD is fitted by the method of moments
  * ({@code xi = (1 - m^2/v) / 2}, {@code sigma = m (1 + m^2/v) / 2}, Hosking and Wallis 1987)
- * over the last {@value #PEAK_CAPACITY} peaks, refitted only when a peak arrives (2 % of points).
- * Runs of consecutive exceedances are declustered (Coles, "An Introduction to Statistical
- * Modeling of Extreme Values", 2001, section 5.3.2): only the maximum of each run becomes a
- * peak, so a slowly building deviation such as a cumulative sum cannot teach the model that its
- * own rise is normal while it is still rising.
+ * over the last {@value #PEAK_CAPACITY} peaks, refitted only when a run of exceedances ends.
+ * Runs of consecutive exceedances are declustered as in Coles, "An Introduction to Statistical
+ * Modeling of Extreme Values" (2001), section 5.3.2: only the maximum of each run becomes a
+ * peak. A slowly building deviation such as a cumulative sum therefore cannot teach the model
+ * that its own rise is normal while it is still rising.
  * Below {@code t} the probability falls log-linearly from 1 to {@code 1 - q}, which is monotone
  * and coarse on purpose: only the tail matters for alarms.
  *
@@ -44,7 +44,7 @@ final class PeaksOverThreshold {
     static final double MAX_DEVIATION = 1e6;
     /** Relative change of the threshold per point, scaled by LEVEL or 1 - LEVEL. */
     static final double THRESHOLD_RATE = 0.01;
-    /** Longest run of exceedances that counts as one peak. */
+    /** Maximum length of a run of exceedances that counts as one peak. */
     static final int MAX_CLUSTER_LENGTH = 64;
 
     private static final double MIN_SHAPE = 0.0;

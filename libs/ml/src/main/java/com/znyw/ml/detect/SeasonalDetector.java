@@ -19,7 +19,9 @@ import java.util.Arrays;
  * differenced bucket series (Box and Jenkins) is computed at the daily and weekly lags; the
  * higher one wins if it exceeds {@value #MIN_AUTOCORRELATION}. The deviation is the residual
  * from the chosen profile, corrected by a robust running bias so a level shift of the whole
- * pattern is absorbed quickly, in robust scales.
+ * pattern is absorbed quickly, in robust scales. The residual is taken from the profile bin
+ * closest to the value within {@value #PHASE_TOLERANCE_MS} ms of the point's phase, so a
+ * pattern that comes a few minutes early or late is not flagged.
  *
  * <p>Cost O(1) per point, plus O({@value #HISTORY_BUCKETS}) once per completed bucket. State:
  * {@value #STATE_BYTES} bytes serialized, almost all of it the two profiles and the bucket
@@ -40,6 +42,7 @@ public final class SeasonalDetector extends CalibratedDetector {
             + 2 * RobustLevel.STATE_BYTES + 8 * 6 + 4 * 4;
 
     static final long DAY_MS = 86_400_000L;
+    static final long PHASE_TOLERANCE_MS = 900_000L;
     static final long WEEK_MS = 7 * DAY_MS;
     private static final long HOUR_MS = 3_600_000L;
     /** Share of a bin's distance to a new value covered on each pass of the cycle. */
@@ -92,14 +95,35 @@ public final class SeasonalDetector extends CalibratedDetector {
      * profile's mean, or 0 while no period is known or the bin was never visited. Subtracting it
      * from a value deseasonalizes the value without changing the series' level.
      */
-    public double seasonalOffset(long timestampMs) {
+    public double seasonalOffset(long timestampMs, double value) {
         if (period == NO_PERIOD || intervalMs == 0) {
             return 0.0;
         }
-        double seasonal = period == WEEKLY
-                ? weekly[bin(timestampMs, WEEK_MS, WEEKLY_BINS)]
-                : daily[bin(timestampMs, DAY_MS, DAILY_BINS)];
+        double seasonal = nearestSeasonal(timestampMs, value);
         return Double.isNaN(seasonal) ? 0.0 : seasonal - profileMean;
+    }
+
+    /**
+     * Returns the chosen profile's value closest to {@code value} among the bins within
+     * {@value #PHASE_TOLERANCE_MS} ms of the timestamp's phase, or NaN if none was visited. A
+     * daily job that starts a few minutes late is then not an anomaly twice, once for the
+     * missing peak and once for the late one.
+     */
+    private double nearestSeasonal(long timestampMs, double value) {
+        double[] profile = period == WEEKLY ? weekly : daily;
+        long periodMs = period == WEEKLY ? WEEK_MS : DAY_MS;
+        int center = bin(timestampMs, periodMs, profile.length);
+        int reach = (int) (PHASE_TOLERANCE_MS * profile.length / periodMs);
+        double nearest = Double.NaN;
+        for (int offset = -reach; offset <= reach; offset++) {
+            double candidate = profile[Math.floorMod(center + offset, profile.length)];
+            boolean closer = Double.isNaN(nearest)
+                    || Math.abs(value - candidate) < Math.abs(value - nearest);
+            if (!Double.isNaN(candidate) && closer) {
+                nearest = candidate;
+            }
+        }
+        return nearest;
     }
 
     @Override
@@ -111,8 +135,12 @@ public final class SeasonalDetector extends CalibratedDetector {
         }
         int dailyBin = bin(timestampMs, DAY_MS, DAILY_BINS);
         int weeklyBin = bin(timestampMs, WEEK_MS, WEEKLY_BINS);
-        scoreAgainst(period == WEEKLY ? weekly[weeklyBin] : daily[dailyBin],
-                period == WEEKLY ? weeklyResidual : dailyResidual, value, out);
+        if (period == NO_PERIOD) {
+            out.notReady(value);
+        } else {
+            scoreAgainst(nearestSeasonal(timestampMs, value),
+                    period == WEEKLY ? weeklyResidual : dailyResidual, value, out);
+        }
 
         learnProfile(daily, dailyBin, DAY_MS, DAILY_BINS, dailyResidual, value);
         learnProfile(weekly, weeklyBin, WEEK_MS, WEEKLY_BINS, weeklyResidual, value);

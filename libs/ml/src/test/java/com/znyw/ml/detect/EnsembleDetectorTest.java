@@ -94,6 +94,16 @@ class EnsembleDetectorTest {
     }
 
     @Test
+    void strongSingleViewIsNotDiluted() {
+        // One view at 1e-9 and four seeing nothing: Fisher alone would give about 1e-5.
+        double negativeLogSum = -Math.log(1e-9) - 4 * Math.log(0.5);
+
+        double combined = EnsembleDetector.combinedProbability(negativeLogSum, 1e-9, 5);
+
+        assertThat(combined).isCloseTo(2 * 5 * 1e-9, Offset.offset(1e-15));
+    }
+
+    @Test
     void fisherProbabilityMatchesChiSquared() {
         // One probability combines to itself; two of 0.05 give exp(-s)(1 + s), s = -2 ln 0.05.
         assertThat(EnsembleDetector.fisherProbability(-Math.log(0.3), 1))

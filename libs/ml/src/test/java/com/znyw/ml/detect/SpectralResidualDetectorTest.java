@@ -17,7 +17,6 @@ class SpectralResidualDetectorTest {
 
         // The saliency peaks at the spike or one point later, when it is no longer at the edge.
         double spikeScore = Math.max(detections[1600].score(), detections[1601].score());
-        assertThat(detections[1600].anomaly() || detections[1601].anomaly()).isTrue();
         int higher = 0;
         for (int i = 400; i < detections.length; i++) {
             if (i != 1600 && i != 1601 && detections[i].score() >= spikeScore) {

@@ -37,20 +37,26 @@ import java.util.Map;
  *   part of the element operators name: a bitrate fails on most devices, not all. This is the
  *   one-dimension view of Adtributor's explanatory power (Bhagwan et al., NSDI 2014).</li>
  *   <li><b>Ranking.</b> Each result is scored by the share of the abnormal volume it covers;
- *   results below {@code minRelativeScore} of the best are noise around a clear main cause and
- *   are dropped.</li>
+ *   results below {@code minRelativeScore} of the best are mostly noise around a clear main
+ *   cause and are dropped, unless they deviate by {@value #STRONG_DEVIATION_FACTOR} times the
+ *   leaf threshold with the volume of a large leaf.</li>
  * </ol>
  * Several root causes in different dimensions and directions are found in one pass. Leaves
  * with zero values carry no volume, so they neither support nor contradict a combination.
  *
  * <p>Cost: one pass over all leaves per cuboid, so {@code O(leaves * cuboids)}, plus one pass
- * per promotion step; at most {@value #MAX_CUBOIDS} cuboids are searched, by stopping at a lower
- * layer for cubes with many dimensions. Calls keep no shared state, so one instance can serve
- * several threads.
+ * per promotion step. At most {@value #MAX_CUBOIDS} cuboids and {@value #MAX_ELEMENTS} elements
+ * are searched, by stopping at a lower layer for wide or large cubes. Calls keep no shared
+ * state, so one instance can serve several threads.
  */
 public final class RippleCoverLocalizer implements RootCauseLocalizer {
 
     static final int MAX_CUBOIDS = 4096;
+    /**
+     * Largest number of elements kept over all cuboids; about 70 bytes each, so this bounds the
+     * aggregates to roughly 140 MB.
+     */
+    static final long MAX_ELEMENTS = 2_000_000;
     static final int MAX_DIMENSIONS = 63;
     /** Share of a candidate's abnormal volume that earlier picks may already cover. */
     private static final double MIN_NEW_SHARE = 0.25;
@@ -97,7 +103,7 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
 
         Map<Long, Cuboid> cuboids = new HashMap<>();
         List<Cuboid> ordered = new ArrayList<>();
-        for (int[] dims : cuboids(cube.dimensionCount(), config.maxLayer())) {
+        for (int[] dims : cuboids(cube, config.maxLayer())) {
             Cuboid cuboid = Cuboid.build(cube, dims, deviations);
             cuboids.put(cuboid.mask, cuboid);
             ordered.add(cuboid);
@@ -139,20 +145,44 @@ public final class RippleCoverLocalizer implements RootCauseLocalizer {
         return leaves;
     }
 
-    /** Lists the cuboids (sets of dimension indexes) by layer, within the layer and size caps. */
-    static List<int[]> cuboids(int dimensionCount, int maxLayer) {
+    /**
+     * Lists the cuboids (sets of dimension indexes) by layer. A layer is left out, with all
+     * above it, when it would exceed {@value #MAX_CUBOIDS} cuboids or
+     * {@value #MAX_ELEMENTS} elements in total.
+     */
+    static List<int[]> cuboids(Cube cube, int maxLayer) {
         List<int[]> result = new ArrayList<>();
-        int top = Math.min(maxLayer, dimensionCount);
+        long elements = 0;
+        int top = Math.min(maxLayer, cube.dimensionCount());
         for (int layer = 1; layer <= top; layer++) {
             List<int[]> layerCuboids = new ArrayList<>();
-            addCombinations(dimensionCount, layer, 0, new int[layer], 0, layerCuboids);
-            if (result.size() + layerCuboids.size() > MAX_CUBOIDS) {
-                // NOTE: cubes with many dimensions are searched only up to this layer.
+            addCombinations(cube.dimensionCount(), layer, 0, new int[layer], 0, layerCuboids);
+            long layerElements = 0;
+            for (int[] dims : layerCuboids) {
+                layerElements += elementBound(cube, dims);
+            }
+            if (result.size() + layerCuboids.size() > MAX_CUBOIDS
+                    || elements + layerElements > MAX_ELEMENTS) {
+                // NOTE: wide or large cubes are searched only up to this layer, so a deeper
+                // root cause comes back as a coarser combination or not at all.
                 break;
             }
             result.addAll(layerCuboids);
+            elements += layerElements;
         }
         return result;
+    }
+
+    /** Returns an upper bound on the elements of a cuboid: the smaller of leaves and cells. */
+    private static long elementBound(Cube cube, int[] dims) {
+        long cells = 1;
+        for (int d : dims) {
+            cells *= cube.cardinality(d);
+            if (cells >= cube.leafCount()) {
+                return cube.leafCount();
+            }
+        }
+        return cells;
     }
 
     private static void addCombinations(int n, int k, int start, int[] current, int depth,

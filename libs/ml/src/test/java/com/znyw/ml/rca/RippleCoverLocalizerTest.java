@@ -138,10 +138,31 @@ class RippleCoverLocalizerTest {
 
     @Test
     void cuboidsStopBeforeTheCap() {
-        List<int[]> cuboids = RippleCoverLocalizer.cuboids(30, 6);
+        int[] shape = new int[30];
+        java.util.Arrays.fill(shape, 2);
+        Cube wide = SyntheticCubes.sparse(8, shape, 2_000);
+
+        List<int[]> cuboids = RippleCoverLocalizer.cuboids(wide, 6);
 
         assertThat(cuboids).hasSizeLessThanOrEqualTo(RippleCoverLocalizer.MAX_CUBOIDS);
         assertThat(cuboids.get(cuboids.size() - 1)).hasSizeLessThan(6);
+    }
+
+    @Test
+    void largeCubeStaysWithinElementBudget() {
+        int[] shape = {20, 20, 20, 20, 20, 20, 20, 20, 20, 20};
+        Cube large = SyntheticCubes.sparse(9, shape, 100_000);
+
+        List<int[]> cuboids = RippleCoverLocalizer.cuboids(large, 6);
+        List<RootCause> causes = localizer.localize(large);
+
+        long elements = 0;
+        for (int[] dims : cuboids) {
+            elements += Math.min(large.leafCount(), (long) Math.pow(20, dims.length));
+        }
+        assertThat(elements).isLessThanOrEqualTo(RippleCoverLocalizer.MAX_ELEMENTS);
+        assertThat(cuboids.get(cuboids.size() - 1).length).isBetween(2, 5);
+        assertThat(causes.stream().map(RootCause::combination)).containsExactly("b=b2&f=f3");
     }
 
     @Test

@@ -35,6 +35,36 @@ final class SyntheticCubes {
         return builder.build();
     }
 
+    /**
+     * Builds a cube of {@code leaves} random leaves (values drawn per dimension, repeats
+     * possible) with 5 % noise, where leaves with {@code b2} and {@code f3} drop by 60 %.
+     */
+    static Cube sparse(long seed, int[] cardinalities, int leaves) {
+        Random random = new Random(seed);
+        int dimensions = cardinalities.length;
+        String[][] values = new String[dimensions][];
+        int[][] codes = new int[dimensions][leaves];
+        for (int d = 0; d < dimensions; d++) {
+            values[d] = new String[cardinalities[d]];
+            for (int v = 0; v < cardinalities[d]; v++) {
+                values[d][v] = (char) ('a' + d) + String.valueOf(v + 1);
+            }
+            for (int i = 0; i < leaves; i++) {
+                codes[d][i] = random.nextInt(cardinalities[d]);
+            }
+        }
+        double[] real = new double[leaves];
+        double[] predict = new double[leaves];
+        for (int i = 0; i < leaves; i++) {
+            predict[i] = Math.exp(3 + 1.5 * random.nextGaussian());
+            real[i] = predict[i] * (1 + 0.05 * random.nextGaussian());
+            if (dimensions > 5 && codes[1][i] == 1 && codes[5][i] == 2) {
+                real[i] *= 0.4;
+            }
+        }
+        return Cube.fundamental(names(dimensions), values, codes, real, predict);
+    }
+
     static String[] names(int count) {
         String[] names = new String[count];
         for (int d = 0; d < count; d++) {

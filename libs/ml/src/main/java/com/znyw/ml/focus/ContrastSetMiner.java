@@ -1,5 +1,6 @@
 package com.znyw.ml.focus;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -31,7 +32,9 @@ import java.util.Map;
  * <p>NOTE: attributes are categorical; a numeric attribute has to be binned by the caller.
  * Calls keep no shared state, so one instance can serve several threads.
  */
-public final class ContrastSetMiner {
+public final class ContrastSetMiner implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /**
      * Largest number of groups kept per level, by bad count. Each group keeps a bitset of all

@@ -1,5 +1,7 @@
 package com.znyw.ml.focus;
 
+import java.io.Serializable;
+
 /**
  * Settings of {@link ContrastSetMiner}.
  *
@@ -13,7 +15,7 @@ package com.znyw.ml.focus;
  * @param maxRules       largest number of rules returned, at least 1
  */
 public record FocusConfig(int maxConditions, int minBadRecords, double minLift, double minZScore,
-        double minImprovement, int maxRules) {
+        double minImprovement, int maxRules) implements Serializable {
 
     public static final int DEFAULT_MAX_CONDITIONS = 3;
     public static final int DEFAULT_MIN_BAD_RECORDS = 5;

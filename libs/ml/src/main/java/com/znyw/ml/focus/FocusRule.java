@@ -1,5 +1,6 @@
 package com.znyw.ml.focus;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,10 +21,10 @@ import java.util.stream.Collectors;
  *                    records
  */
 public record FocusRule(List<Condition> conditions, int records, int badRecords, double support,
-        double confidence, double lift, double coverage, double score) {
+        double confidence, double lift, double coverage, double score) implements Serializable {
 
     /** One attribute value of a rule. */
-    public record Condition(String attribute, String value) {
+    public record Condition(String attribute, String value) implements Serializable {
         @Override
         public String toString() {
             return attribute + "=" + value;

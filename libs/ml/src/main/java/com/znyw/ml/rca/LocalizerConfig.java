@@ -1,5 +1,7 @@
 package com.znyw.ml.rca;
 
+import java.io.Serializable;
+
 /**
  * Settings of {@link RippleCoverLocalizer}. The defaults are one set for every data set; nothing
  * is tuned per cube.
@@ -16,7 +18,7 @@ package com.znyw.ml.rca;
  *                         dropped, in [0, 1]; 0 keeps all
  */
 public record LocalizerConfig(double purityThreshold, double minDeviation, int maxLayer,
-        int maxRootCauses, double minRelativeScore) {
+        int maxRootCauses, double minRelativeScore) implements Serializable {
 
     public static final double DEFAULT_PURITY_THRESHOLD = 0.7;
     public static final double DEFAULT_MIN_DEVIATION = 0.02;

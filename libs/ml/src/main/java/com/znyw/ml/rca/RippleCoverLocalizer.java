@@ -1,5 +1,6 @@
 package com.znyw.ml.rca;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -49,7 +50,9 @@ import java.util.Map;
  * are searched, by stopping at a lower layer for wide or large cubes. Calls keep no shared
  * state, so one instance can serve several threads.
  */
-public final class RippleCoverLocalizer implements RootCauseLocalizer {
+public final class RippleCoverLocalizer implements RootCauseLocalizer, Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     static final int MAX_CUBOIDS = 4096;
     /**

@@ -1,5 +1,6 @@
 package com.znyw.ml.rca;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,10 +25,10 @@ import java.util.stream.Collectors;
  * @param expected       the combination's expected measure, in the same unit as {@code real}
  */
 public record RootCause(List<Condition> conditions, double score, double deviationShare,
-        double support, int leafCount, double real, double expected) {
+        double support, int leafCount, double real, double expected) implements Serializable {
 
     /** One dimension value of a root cause. */
-    public record Condition(String dimension, String value) {
+    public record Condition(String dimension, String value) implements Serializable {
         @Override
         public String toString() {
             return dimension + "=" + value;

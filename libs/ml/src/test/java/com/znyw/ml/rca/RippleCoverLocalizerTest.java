@@ -166,6 +166,25 @@ class RippleCoverLocalizerTest {
     }
 
     @Test
+    void localizerSurvivesJavaSerialization() throws Exception {
+        Cube cube = SyntheticCubes.fundamental(1, SHAPE, 0.05, 0.1,
+                v -> v[1].equals("b3"), -0.6);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new RippleCoverLocalizer(new LocalizerConfig(0.7, 0.02, 6, 3, 0.05)));
+        }
+
+        RippleCoverLocalizer copy;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (RippleCoverLocalizer) in.readObject();
+        }
+
+        assertThat(copy.config().maxRootCauses()).isEqualTo(3);
+        assertThat(copy.localize(cube)).isEqualTo(localizer.localize(cube));
+    }
+
+    @Test
     void invalidConfigIsRejected() {
         assertThatThrownBy(() -> new LocalizerConfig(0, 0.02, 6, 10, 0.05))
                 .hasMessageContaining("purityThreshold must be in (0, 1], was 0.0");

@@ -9,16 +9,23 @@ import java.io.IOException;
  * is pooled into one score.
  *
  * <p>Components: {@link SpikeDetector}, {@link LevelShiftDetector},
- * {@link VarianceChangeDetector}, {@link SeasonalDetector} and {@link SpectralResidualDetector}.
- * All but the seasonal one see the deseasonalized value once the seasonal component has found a
- * period, so a daily pattern does not look like a spike or a level shift to them.
+ * {@link VarianceChangeDetector}, {@link SeasonalDetector}, {@link SpectralResidualDetector} and
+ * a second spike detector with a slow baseline ({@code long_baseline}, forgetting weight
+ * {@value #LONG_BASELINE_ALPHA} per point) for departures from the long-term level. All but the
+ * seasonal one see the deseasonalized value once the seasonal component has found a period, so
+ * a daily pattern does not look like a spike or a level shift to them.
  *
  * <p>Each component returns the tail probability of its own deviation under its own
  * peaks-over-threshold model, so the probabilities are on one scale. They are combined twice.
  * Fisher's method (Fisher 1925) lets a point that two views find somewhat unusual outrank one
  * that a single view finds very unusual. A Bonferroni bound on the smallest probability keeps
  * strong evidence from one view from being diluted. The smaller result, doubled for taking the
- * better of two tests, is the ensemble's tail probability. Two rules follow, both aimed at how operators, and the Numenta
+ * better of two tests, is the point's tail probability.
+ *
+ * <p>Episodes that build up over several points are scored too: an exponentially weighted
+ * average (weight {@value #SURPRISE_ALPHA}) of the points' surprise, {@code -log10 p}, has a
+ * peaks-over-threshold tail model of its own, and the final probability is twice the smaller of
+ * the point's and the episode's. Two rules follow, both aimed at how operators, and the Numenta
  * Anomaly Benchmark, count alarms:
  * <ul>
  *   <li>Learning period: the first {@value #LEARNING_POINTS} points score 0 while the models and
@@ -42,10 +49,13 @@ public final class EnsembleDetector implements StreamingDetector {
     static final double REPEAT_DAMPING = 0.2;
     static final double PEAK_DECAY = 0.999;
     static final double REPEAT_MARGIN = 0.05;
+    static final double SURPRISE_ALPHA = 0.1;
+    static final double LONG_BASELINE_ALPHA = 0.0005;
     public static final int STATE_BYTES = StateFormat.HEADER_BYTES + PointGuard.STATE_BYTES + 8 + 8
             + SpikeDetector.STATE_BYTES + LevelShiftDetector.STATE_BYTES
             + VarianceChangeDetector.STATE_BYTES + SeasonalDetector.STATE_BYTES
-            + SpectralResidualDetector.STATE_BYTES - 5 * StateFormat.HEADER_BYTES;
+            + SpectralResidualDetector.STATE_BYTES + SpikeDetector.STATE_BYTES
+            - 6 * StateFormat.HEADER_BYTES + 8 + PeaksOverThreshold.STATE_BYTES;
 
     private final PointGuard guard = new PointGuard();
     private final SpikeDetector spike;
@@ -57,6 +67,8 @@ public final class EnsembleDetector implements StreamingDetector {
     private Sensitivity sensitivity;
     private long periodMs;
     private double recentPeakScore;
+    private double smoothedSurprise;
+    private final PeaksOverThreshold episodeTail = new PeaksOverThreshold();
 
     public EnsembleDetector(DetectorConfig config) {
         this.sensitivity = Sensitivity.of(config);
@@ -65,8 +77,9 @@ public final class EnsembleDetector implements StreamingDetector {
         varianceChange = new VarianceChangeDetector(config);
         seasonal = new SeasonalDetector(config);
         spectralResidual = new SpectralResidualDetector(config);
+        SpikeDetector longBaseline = new SpikeDetector(config, LONG_BASELINE_ALPHA, "long_baseline");
         components = new CalibratedDetector[] {
-                spike, levelShift, varianceChange, seasonal, spectralResidual};
+                spike, levelShift, varianceChange, seasonal, spectralResidual, longBaseline};
     }
 
     /** Restores an ensemble from {@link #toBytes()}. */
@@ -95,7 +108,13 @@ public final class EnsembleDetector implements StreamingDetector {
         }
         guard.accept(timestampMs);
 
-        double probability = combinedProbability(negativeLogSum, minProbability, components.length);
+        double pointProbability = combinedProbability(negativeLogSum, minProbability,
+                components.length);
+        double surprise = -Math.log10(pointProbability);
+        smoothedSurprise += SURPRISE_ALPHA * (surprise - smoothedSurprise);
+        double episodeProbability = episodeTail.tailProbability(smoothedSurprise);
+        episodeTail.learn(smoothedSurprise);
+        double probability = Math.min(1.0, 2.0 * Math.min(pointProbability, episodeProbability));
         if (seasonal.periodMs() != periodMs) {
             // From the next point on the other components see values deseasonalized in another
             // way. The level stays, but a difference across the switch would be an artefact.
@@ -163,6 +182,8 @@ public final class EnsembleDetector implements StreamingDetector {
         guard.write(out);
         out.writeDouble(recentPeakScore);
         out.writeLong(periodMs);
+        out.writeDouble(smoothedSurprise);
+        episodeTail.write(out);
         for (CalibratedDetector component : components) {
             component.writeState(out);
         }
@@ -172,6 +193,8 @@ public final class EnsembleDetector implements StreamingDetector {
         guard.read(in);
         recentPeakScore = in.readDouble();
         periodMs = in.readLong();
+        smoothedSurprise = in.readDouble();
+        episodeTail.read(in);
         for (CalibratedDetector component : components) {
             component.readState(in);
         }

@@ -25,12 +25,21 @@ public final class SpikeDetector extends CalibratedDetector {
 
     private static final double ALPHA = 0.02;
 
-    private final RobustLevel level = new RobustLevel(ALPHA);
+    private final RobustLevel level;
     private int runSign;
     private int runLength;
 
     public SpikeDetector(DetectorConfig config) {
-        super("spike", KIND, config);
+        this(config, ALPHA, "spike");
+    }
+
+    /**
+     * Creates a spike detector whose baseline forgets with weight {@code alpha} per point, under
+     * another name; the ensemble uses a slow one to see departures from the long-term level.
+     */
+    SpikeDetector(DetectorConfig config, double alpha, String name) {
+        super(name, KIND, config);
+        level = new RobustLevel(alpha);
     }
 
     /** Restores a detector from {@link #toBytes()}. */

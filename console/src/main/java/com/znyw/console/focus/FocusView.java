@@ -38,6 +38,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -144,6 +145,10 @@ public class FocusView extends VerticalLayout implements HasDynamicTitle {
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, properties.maxUploadSize().toBytes()));
         upload.setAcceptedFileTypes(".csv", ".txt", ".tsv", ".gz");
         upload.setDropLabel(new Span(getTranslation("focus.upload.drop")));
+        // Vaadin merges a partial i18n object with its English defaults.
+        upload.setI18n(new UploadI18N().setAddFiles(new UploadI18N.AddFiles()
+                .setOne(getTranslation("focus.upload.button"))
+                .setMany(getTranslation("focus.upload.button"))));
         upload.addFileRejectedListener(event -> notifyError(getTranslation(
                 "focus.upload.tooLarge", properties.maxUploadSize().toBytes())));
         upload.addFailedListener(event -> notifyError(getTranslation("focus.upload.failed",
@@ -362,7 +367,7 @@ public class FocusView extends VerticalLayout implements HasDynamicTitle {
         percent.setMaximumFractionDigits(1);
         findings.addColumn(FocusFinding::rank).setHeader(getTranslation("focus.col.rank")).setAutoWidth(true);
         findings.addColumn(FocusFinding::combination).setHeader(getTranslation("focus.col.combination"))
-                .setFlexGrow(3);
+                .setAutoWidth(true).setFlexGrow(3);
         findings.addColumn(f -> percent.format(f.score())).setHeader(getTranslation("focus.col.score"));
         findings.addColumn(f -> percent.format(f.deviationShare()))
                 .setHeader(getTranslation("focus.col.deviationShare"));
@@ -434,7 +439,8 @@ public class FocusView extends VerticalLayout implements HasDynamicTitle {
         }
         shownResultId = job.id();
         FocusResult result = job.result();
-        resultSummary.setText(getTranslation("focus.result.summary", result.layout(),
+        resultSummary.setText(getTranslation("focus.result.summary",
+                getTranslation("focus.layout." + result.layout()),
                 result.rowCount(), result.leafCount(), number(result.totalReal()),
                 number(result.totalExpected())));
         findings.setItems(result.findings());

@@ -14,6 +14,9 @@
         this._chart = echarts.init(this);
         this._resize = () => this._chart && this._chart.resize();
         window.addEventListener('resize', this._resize);
+        // The element may be hidden, with no size, when ECharts starts: redraw when it grows.
+        this._observer = new ResizeObserver(this._resize);
+        this._observer.observe(this);
       }
       if (this._pending) {
         this._draw(this._pending);
@@ -23,6 +26,10 @@
 
     disconnectedCallback() {
       window.removeEventListener('resize', this._resize);
+      if (this._observer) {
+        this._observer.disconnect();
+        this._observer = null;
+      }
       if (this._chart) {
         this._chart.dispose();
         this._chart = null;
@@ -39,6 +46,7 @@
     }
 
     _draw(data) {
+      this._chart.resize();
       this._chart.setOption({
         animation: false,
         title: { text: data.title, left: 'center', textStyle: { fontSize: 14 } },

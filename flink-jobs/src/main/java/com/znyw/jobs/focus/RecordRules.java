@@ -21,7 +21,9 @@ import com.znyw.core.focus.FocusFinding;
  * bad records that the combination explains. That favours the combination that matches the
  * cause: a broader one adds good records and loses excess, a narrower one loses bad records.
  * Combinations are taken greedily by excess, skipping those that contain or are contained in
- * one already taken, and need a lift of at least {@value #MIN_LIFT}.
+ * one already taken or whose excess lies mostly in records that earlier rules cover. A rule
+ * needs a lift of at least {@value #MIN_LIFT} and an excess of at least {@value #MIN_SCORE} of
+ * all bad records.
  *
  * <p>NOTE: a stand-in for the record-level rule learner planned in libs/ml
  * ({@code com.znyw.ml.focus}); swap it in when that lands.
@@ -29,6 +31,10 @@ import com.znyw.core.focus.FocusFinding;
 final class RecordRules {
 
     static final double MIN_LIFT = 1.2;
+    /** A rule must explain at least this share of all bad records beyond the overall share. */
+    static final double MIN_SCORE = 0.02;
+    /** A rule whose excess lies mostly in records of earlier rules adds no new cause. */
+    static final double MIN_NEW_SHARE = 0.5;
     private static final int MIN_BAD_RECORDS = 2;
 
     private final List<String> dimensions;
@@ -57,18 +63,20 @@ final class RecordRules {
         List<Candidate> candidates = new ArrayList<>();
         for (int[] cuboid : cuboids()) {
             Map<String, Candidate> groups = new HashMap<>();
-            for (LeafRow leaf : leaves) {
+            for (int i = 0; i < leaves.size(); i++) {
+                LeafRow leaf = leaves.get(i);
                 String key = key(leaf, cuboid);
                 Candidate candidate = groups.computeIfAbsent(key,
                         k -> new Candidate(cuboid, leaf.dimensions));
                 candidate.records += leaf.measures[0];
                 candidate.bad += leaf.measures[1];
-                candidate.leaves++;
+                candidate.leafIndexes.add(i);
             }
             for (Candidate candidate : groups.values()) {
                 double confidence = candidate.bad / candidate.records;
-                if (candidate.bad >= MIN_BAD_RECORDS && confidence >= MIN_LIFT * badShare) {
-                    candidate.excess = candidate.bad - candidate.records * badShare;
+                candidate.excess = candidate.bad - candidate.records * badShare;
+                if (candidate.bad >= MIN_BAD_RECORDS && confidence >= MIN_LIFT * badShare
+                        && candidate.excess >= MIN_SCORE * totalBad) {
                     candidates.add(candidate);
                 }
             }
@@ -77,12 +85,19 @@ final class RecordRules {
                 .thenComparingInt(c -> c.cuboid.length));
 
         List<Candidate> taken = new ArrayList<>();
+        boolean[] covered = new boolean[leaves.size()];
         for (Candidate candidate : candidates) {
             if (taken.size() == maxRules) {
                 break;
             }
-            if (taken.stream().noneMatch(t -> t.nestsWith(candidate))) {
-                taken.add(candidate);
+            if (taken.stream().anyMatch(t -> t.nestsWith(candidate))
+                    || newExcess(candidate, leaves, covered, badShare)
+                            < MIN_NEW_SHARE * candidate.excess) {
+                continue;
+            }
+            taken.add(candidate);
+            for (int leaf : candidate.leafIndexes) {
+                covered[leaf] = true;
             }
         }
 
@@ -92,11 +107,24 @@ final class RecordRules {
             double confidence = candidate.bad / candidate.records;
             findings.add(new FocusFinding(findings.size() + 1, combination(conditions),
                     conditions, candidate.excess / totalBad, candidate.bad / totalBad,
-                    candidate.records / totalRecords, candidate.leaves, candidate.bad,
+                    candidate.records / totalRecords, candidate.leafIndexes.size(), candidate.bad,
                     candidate.records * badShare, (long) candidate.records, (long) candidate.bad,
                     confidence, confidence / badShare));
         }
         return findings;
+    }
+
+    /** Returns the excess of the candidate's leaves that no earlier rule covers. */
+    private static double newExcess(Candidate candidate, List<LeafRow> leaves, boolean[] covered,
+            double badShare) {
+        double excess = 0;
+        for (int index : candidate.leafIndexes) {
+            if (!covered[index]) {
+                LeafRow leaf = leaves.get(index);
+                excess += leaf.measures[1] - leaf.measures[0] * badShare;
+            }
+        }
+        return excess;
     }
 
     private List<int[]> cuboids() {
@@ -144,7 +172,7 @@ final class RecordRules {
         double records;
         double bad;
         double excess;
-        int leaves;
+        final List<Integer> leafIndexes = new ArrayList<>();
 
         Candidate(int[] cuboid, String[] leafValues) {
             this.cuboid = cuboid;

@@ -8,8 +8,10 @@ import java.io.Serializable;
  * @param maxConditions  largest number of attribute values in one rule, at least 1
  * @param minBadRecords  smallest number of bad records a rule must hold, at least 1
  * @param minLift        smallest lift (confidence over the base bad rate) of a rule, at least 1
- * @param minZScore      smallest one-sided z-score of a rule's bad count against the base rate,
- *                       at least 0; 3 keeps the chance of a random group passing near 0.1 %
+ * @param minZScore      significance of a rule as a one-sided z-score, at least 0. A rule's
+ *                       bad count must be as unlikely at the base rate as a normal variable
+ *                       above this value (3 is 0.13 %), with that chance divided by the number
+ *                       of groups tested
  * @param minImprovement how much a rule's confidence must exceed that of each rule with one
  *                       condition fewer, in [0, 1]; keeps conditions that add nothing out
  * @param maxRules       largest number of rules returned, at least 1

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Random;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class ContrastSetMinerTest {
@@ -130,9 +131,28 @@ class ContrastSetMinerTest {
     }
 
     @Test
-    void zScoreMatchesTheBinomialFormula() {
-        // 30 bad of 100 at a 10 % base rate: (30 - 10) / sqrt(100 * 0.1 * 0.9) = 6.67
-        assertThat(ContrastSetMiner.zScore(30, 100, 0.1)).isBetween(6.66, 6.67);
-        assertThat(ContrastSetMiner.zScore(0, 0, 0.1)).isZero();
+    void poissonTailMatchesKnownValues() {
+        // P(X >= 3) for mean 1 is 1 - e^-1 (1 + 1 + 1/2) = 0.0803014.
+        assertThat(ContrastSetMiner.poissonUpperTail(3, 1.0)).isBetween(0.080301, 0.080302);
+        assertThat(ContrastSetMiner.poissonUpperTail(0, 5.0)).isEqualTo(1.0);
+        assertThat(ContrastSetMiner.poissonUpperTail(2, 0.0)).isZero();
+        assertThat(ContrastSetMiner.poissonUpperTail(400, 300.0)).isBetween(1e-9, 1e-7);
+    }
+
+    @Test
+    void normalTailMatchesKnownValues() {
+        assertThat(ContrastSetMiner.upperTail(0)).isCloseTo(0.5, Offset.offset(1e-7));
+        assertThat(ContrastSetMiner.upperTail(3)).isCloseTo(0.0013499, Offset.offset(1e-6));
+        assertThat(ContrastSetMiner.upperTail(-1)).isCloseTo(0.8413447, Offset.offset(1e-6));
+    }
+
+    @Test
+    void chanceGroupsOfLargeTableAreNotRules() {
+        RecordTable table = table(5, 100_000, 0.3,
+                r -> r[1].equals("web") && r[3].equals("b04"));
+
+        List<FocusRule> rules = new ContrastSetMiner().mine(table);
+
+        assertThat(combinations(rules)).containsExactly("branch=b04&channel=web");
     }
 }

@@ -12,6 +12,7 @@ import com.znyw.jobs.detection.KpiRecordDeserializer;
 import com.znyw.jobs.sink.LineProtocolSink;
 import com.znyw.jobs.sink.StoreConnection;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -29,6 +30,7 @@ import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -119,9 +121,10 @@ public final class PipelineBenchmark {
             System.out.printf(Locale.ROOT, "preloaded points=%d series=%d partitions=%d in %.1f s%n",
                     options.points(), options.series(), options.parallelism(),
                     seconds(loadStart));
-            System.out.printf(Locale.ROOT, "cores=%d max_heap_mb=%d%n",
+            System.out.printf(Locale.ROOT, "cores=%d max_heap_mb=%d object_reuse=%b store=%s%n",
                     Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024), options.objectReuse(),
+                    options.store() ? "questdb" : "none");
 
             double bestPassThrough = 0;
             double bestPipeline = 0;
@@ -173,16 +176,18 @@ public final class PipelineBenchmark {
                 .process(new CountPerSeries(), Types.LONG)
                 .sinkTo(new DiscardingSink<>());
 
+        CpuTimes cpuBefore = CpuTimes.now();
         long start = System.nanoTime();
         JobExecutionResult result = env.execute("bench-pass-through-" + round);
         double elapsed = seconds(start);
+        CpuTimes cpu = CpuTimes.now().minus(cpuBefore);
         long counted = result.getAccumulatorResult(CountPerSeries.ACCUMULATOR);
         if (counted != options.points()) {
             throw new IllegalStateException("pass-through counted " + counted + " points, expected "
                     + options.points());
         }
-        System.out.printf(Locale.ROOT, "round=%d job=pass-through points=%d seconds=%.2f%n",
-                round, counted, elapsed);
+        System.out.printf(Locale.ROOT, "round=%d job=pass-through points=%d seconds=%.2f %s%n",
+                round, counted, elapsed, cpu.perPoint(counted));
         return counted / elapsed;
     }
 
@@ -193,11 +198,12 @@ public final class PipelineBenchmark {
         StreamExecutionEnvironment env = environment();
         Configuration config = new Configuration();
         StoreConnection store = new StoreConnection(questDb.httpUrl(), "", "znyw", "znyw");
-        LineProtocolSink scoreSink = new LineProtocolSink(store,
-                config.get(DetectionOptions.STORE_MAX_BATCH_SIZE),
-                config.get(DetectionOptions.STORE_MAX_IN_FLIGHT),
-                config.get(DetectionOptions.STORE_MAX_BUFFERED),
-                config.get(DetectionOptions.STORE_MAX_TIME_IN_BUFFER).toMillis());
+        Sink<ScoredPoint> scoreSink = options.store()
+                ? new LineProtocolSink(store, config.get(DetectionOptions.STORE_MAX_BATCH_SIZE),
+                        config.get(DetectionOptions.STORE_MAX_IN_FLIGHT),
+                        config.get(DetectionOptions.STORE_MAX_BUFFERED),
+                        config.get(DetectionOptions.STORE_MAX_TIME_IN_BUFFER).toMillis())
+                : new DiscardingSink<>();
         String prefix = "bench-" + run + "-" + round;
         KafkaSink<ScoredPoint> anomalySink = exactlyOnceSink(kafka, prefix + "-anomalies",
                 new AnomalyJson(topic + "-anomalies"));
@@ -207,18 +213,21 @@ public final class PipelineBenchmark {
         DetectionJob job = new DetectionJob(source(kafka, "pipeline-" + round), null, scoreSink,
                 anomalySink, deadLetterSink, config);
 
+        CpuTimes cpuBefore = CpuTimes.now();
         long start = System.nanoTime();
         job.run(env, "bench-pipeline-" + round);
         double elapsed = seconds(start);
+        CpuTimes cpu = CpuTimes.now().minus(cpuBefore);
 
         // Every point keeps its (series, timestamp), so later rounds overwrite the same rows and
         // only the first round shows the count growing.
-        long expectedRows = options.points();
+        long expectedRows = options.store() ? options.points() : 0;
         long rows = awaitRows(questDb, roundKpiFilter, expectedRows);
         double visible = seconds(start);
-        System.out.printf(Locale.ROOT, "round=%d job=pipeline points=%d seconds=%.2f"
+        System.out.printf(Locale.ROOT, "round=%d job=pipeline points=%d seconds=%.2f %s"
                         + " rows_before=%d rows=%d seconds_until_rows_visible=%.2f%n",
-                round, options.points(), elapsed, rowsBefore, rows, visible);
+                round, options.points(), elapsed, cpu.perPoint(options.points()), rowsBefore,
+                rows, visible);
         return options.points() / elapsed;
     }
 
@@ -228,8 +237,15 @@ public final class PipelineBenchmark {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
         env.setParallelism(options.parallelism());
+        if (options.objectReuse()) {
+            env.getConfig().enableObjectReuse();
+        }
         // Both jobs run with the production checkpoint interval and exactly-once mode.
         DetectionJob.configureCheckpointing(env, new Configuration());
+        // The default JobManager checkpoint storage rejects state above 5 MB, which 1000
+        // detectors exceed, so checkpoints go to files as they do on a cluster.
+        env.getCheckpointConfig().setCheckpointStorage(
+                Path.of(System.getProperty("java.io.tmpdir"), "bench-checkpoints-" + run).toUri());
         return env;
     }
 
@@ -297,6 +313,49 @@ public final class PipelineBenchmark {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    /**
+     * CPU time used so far by this JVM and by its child processes, which are the Kafka broker and
+     * QuestDB once the topics exist. On a machine shared with other work, CPU time per point varies less than wall-clock
+     * throughput does.
+     */
+    record CpuTimes(Duration benchmark, Duration kafka, Duration questDb) {
+
+        static CpuTimes now() {
+            Duration kafka = Duration.ZERO;
+            Duration questDb = Duration.ZERO;
+            for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
+                Duration cpu = child.info().totalCpuDuration().orElse(Duration.ZERO);
+                // Linux cuts a long command line short, and the broker's class path is long, so
+                // the broker is recognised as the child that is not QuestDB.
+                String command = String.join(" ", child.info().arguments().orElse(new String[0]));
+                if (command.contains("QuestDbServerMain")) {
+                    questDb = questDb.plus(cpu);
+                } else {
+                    kafka = kafka.plus(cpu);
+                }
+            }
+            Duration self = ProcessHandle.current().info().totalCpuDuration()
+                    .orElse(Duration.ZERO);
+            return new CpuTimes(self, kafka, questDb);
+        }
+
+        CpuTimes minus(CpuTimes earlier) {
+            return new CpuTimes(benchmark.minus(earlier.benchmark), kafka.minus(earlier.kafka),
+                    questDb.minus(earlier.questDb));
+        }
+
+        /** Formats the CPU microseconds per point of each process. */
+        String perPoint(long points) {
+            return String.format(Locale.ROOT, "cpu_us_per_point flink_jvm=%.2f kafka=%.2f"
+                            + " questdb=%.2f", micros(benchmark, points), micros(kafka, points),
+                    micros(questDb, points));
+        }
+
+        private static double micros(Duration cpu, long points) {
+            return cpu.toNanos() / 1e3 / points;
+        }
+    }
+
     /** Counts each series' points in keyed state and all points in an accumulator. */
     static final class CountPerSeries extends KeyedProcessFunction<String, IngestedRecord, Long> {
 
@@ -344,27 +403,36 @@ public final class PipelineBenchmark {
     }
 
     /** Command-line flags, checked on parse. */
-    record BenchmarkOptions(int series, long points, int parallelism, int rounds, boolean help) {
+    record BenchmarkOptions(int series, long points, int parallelism, int rounds,
+                            boolean objectReuse, boolean store, boolean help) {
 
         static final String USAGE = String.join("\n",
                 "usage: PipelineBenchmark [--series N] [--points N] [--parallelism N] [--rounds N]",
                 "  --series N       distinct series the points are spread over (default 1000)",
                 "  --points N       points written to Kafka and read by each job (default 200000)",
                 "  --parallelism N  job parallelism and Kafka partitions (default 2)",
-                "  --rounds N       times each job runs, alternating (default 2)");
+                "  --rounds N       times each job runs, alternating (default 2)",
+                "  --object-reuse B true to let chained operators pass records without a copy,"
+                        + " in both jobs (default false, as in production)",
+                "  --store S        questdb: the pipeline writes to QuestDB; none: it discards"
+                        + " the scored points, to separate the store's cost (default questdb)");
 
         static BenchmarkOptions parse(String[] args) {
             int series = 1000;
             long points = 200_000;
             int parallelism = 2;
             int rounds = 2;
+            boolean objectReuse = false;
+            boolean store = true;
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
                 if (flag.equals("--help") || flag.equals("-h")) {
-                    return new BenchmarkOptions(series, points, parallelism, rounds, true);
+                    return new BenchmarkOptions(series, points, parallelism, rounds, objectReuse,
+                            store, true);
                 }
                 if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("missing value after " + flag + ": give a number, for example " + flag + " 2");
+                    throw new IllegalArgumentException("missing value after " + flag
+                        + ": see the usage below");
                 }
                 String value = args[++i];
                 switch (flag) {
@@ -372,14 +440,27 @@ public final class PipelineBenchmark {
                     case "--points" -> points = positive(flag, value, Long.MAX_VALUE);
                     case "--parallelism" -> parallelism = (int) positive(flag, value, 64);
                     case "--rounds" -> rounds = (int) positive(flag, value, 100);
-                    default -> throw new IllegalArgumentException("unknown flag " + flag + ": see the usage below");
+                    case "--object-reuse" -> objectReuse = choice(flag, value, "true", "false");
+                    case "--store" -> store = choice(flag, value, "questdb", "none");
+                    default -> throw new IllegalArgumentException("unknown flag " + flag
+                            + ": see the usage below");
                 }
             }
             if (points < series) {
                 throw new IllegalArgumentException("--points " + points + " is below --series "
                         + series + ": give every series at least one point");
             }
-            return new BenchmarkOptions(series, points, parallelism, rounds, false);
+            return new BenchmarkOptions(series, points, parallelism, rounds, objectReuse, store,
+                    false);
+        }
+
+        /** Returns true for {@code yes}, false for {@code no}, and rejects anything else. */
+        private static boolean choice(String flag, String value, String yes, String no) {
+            if (value.equals(yes) || value.equals(no)) {
+                return value.equals(yes);
+            }
+            throw new IllegalArgumentException("invalid " + flag + " '" + value + "': use " + yes
+                    + " or " + no);
         }
 
         private static long positive(String flag, String value, long max) {

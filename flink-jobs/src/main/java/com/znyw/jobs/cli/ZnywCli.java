@@ -21,8 +21,17 @@ public final class ZnywCli {
     private ZnywCli() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args);
+        } catch (Exception e) {
+            System.err.println("znyw: " + e);
+            e.printStackTrace();
+            code = 1;
+        }
+        // Exiting runs the shutdown hooks, which stop every server and job a command started.
+        System.exit(code);
     }
 
     static int run(String[] args) throws Exception {

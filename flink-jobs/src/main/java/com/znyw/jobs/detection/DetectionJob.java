@@ -123,18 +123,22 @@ public class DetectionJob {
         }
         // Settings have no event time; the maximum watermark keeps them from holding back the
         // points' watermark in the connected operator.
-        WatermarkStrategy<SeriesSettings> noHoldBack = WatermarkStrategy.forGenerator(context ->
-                new WatermarkGenerator<>() {
-                    @Override
-                    public void onEvent(SeriesSettings event, long ts, WatermarkOutput output) {
-                    }
-
-                    @Override
-                    public void onPeriodicEmit(WatermarkOutput output) {
-                        output.emitWatermark(new Watermark(Long.MAX_VALUE));
-                    }
-                });
+        WatermarkStrategy<SeriesSettings> noHoldBack =
+                WatermarkStrategy.forGenerator(context -> new MaxWatermark());
         return env.fromSource(settingsSource, noHoldBack, "kpi-settings").uid("kpi-settings-source");
+    }
+
+    /** Emits only the maximum watermark, for a stream without event time. */
+    static final class MaxWatermark implements WatermarkGenerator<SeriesSettings> {
+
+        @Override
+        public void onEvent(SeriesSettings event, long ts, WatermarkOutput output) {
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            output.emitWatermark(new Watermark(Long.MAX_VALUE));
+        }
     }
 
     static String lateToDeadLetter(IngestedRecord point) {

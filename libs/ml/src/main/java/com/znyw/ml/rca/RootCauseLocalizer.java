@@ -6,8 +6,9 @@ import java.util.List;
 public interface RootCauseLocalizer {
 
     /**
-     * Returns the root causes of the cube's deviation, best first; an empty list when no leaf
-     * deviates beyond the noise.
+     * Returns the root causes of the cube's deviation, best first. The list is empty when no
+     * leaf deviates beyond the noise, and also when nearly all leaves move together: a change of
+     * the whole cube has no cause inside it, so the caller reports it as global.
      */
     List<RootCause> localize(Cube cube);
 }

@@ -69,6 +69,22 @@ class RippleCoverLocalizerTest {
     }
 
     @Test
+    void wholeCubeShiftYieldsNoCause() {
+        Cube cube = SyntheticCubes.fundamental(10, SHAPE, 0.03, 0.1, v -> true, -0.5);
+
+        assertThat(localizer.localize(cube)).isEmpty();
+    }
+
+    @Test
+    void majorityShiftNamesEveryAffectedValue() {
+        Cube cube = SyntheticCubes.fundamental(11, SHAPE, 0.03, 0.1,
+                v -> v[4].compareTo("e4") < 0, -0.5);
+
+        assertThat(combinations(localizer.localize(cube)))
+                .containsExactlyInAnyOrder("e=e1", "e=e2", "e=e3");
+    }
+
+    @Test
     void cubeOfZerosYieldsNoCause() {
         Cube.Builder builder = new Cube.Builder("a", "b");
         SyntheticCubes.forEachLeaf(new int[] {3, 4}, v -> builder.add(v, 0, 0));

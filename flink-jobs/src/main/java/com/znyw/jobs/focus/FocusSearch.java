@@ -13,6 +13,10 @@ import com.znyw.core.csv.TableLayout;
 import com.znyw.core.focus.FocusFinding;
 import com.znyw.core.focus.FocusParameters;
 import com.znyw.core.focus.FocusResult;
+import com.znyw.ml.focus.ContrastSetMiner;
+import com.znyw.ml.focus.FocusConfig;
+import com.znyw.ml.focus.FocusRule;
+import com.znyw.ml.focus.RecordTable;
 import com.znyw.ml.rca.Cube;
 import com.znyw.ml.rca.LocalizerConfig;
 import com.znyw.ml.rca.RippleCoverLocalizer;
@@ -29,12 +33,20 @@ import com.znyw.ml.rca.RootCause;
  *   leaf has no row then), the expected value is the median of its earlier points, up to
  *   {@code historyPoints} of them (0 for a leaf that is new at the anomaly time). A derived
  *   measure forecasts numerator and denominator separately;</li>
- *   <li>records: no cube; {@link RecordRules} ranks the combinations where bad records
- *   concentrate, with support, confidence and lift. The totals are the bad records and the
- *   records times the overall bad share.</li>
+ *   <li>records: no cube; the contrast-set miner of libs/ml ({@link ContrastSetMiner}), or
+ *   {@link RecordRules} above {@value #MAX_MINED_RECORDS} records, ranks the combinations where
+ *   bad records concentrate, with support, confidence and lift. The totals are the bad records
+ *   and the records times the overall bad share.</li>
  * </ul>
  */
 final class FocusSearch {
+
+    /**
+     * Records up to which the contrast-set miner of libs/ml runs on the records themselves. It
+     * keeps a bitset of all records per candidate group, so larger tables use
+     * {@link RecordRules} on the aggregated leaves instead.
+     */
+    static final long MAX_MINED_RECORDS = 500_000;
 
     private final TableLayout layout;
     private final List<String> dimensions;
@@ -59,8 +71,10 @@ final class FocusSearch {
         if (layout == TableLayout.RECORDS) {
             double[][] measures = recordMeasures(leaves);
             double[] totals = totals(measures);
-            List<FocusFinding> findings = new RecordRules(dimensions, parameters.maxLayer(),
-                    parameters.maxRootCauses()).search(leaves);
+            List<FocusFinding> findings = rowCount <= MAX_MINED_RECORDS
+                    ? mineRules(leaves)
+                    : new RecordRules(dimensions, parameters.maxLayer(),
+                            parameters.maxRootCauses()).search(leaves);
             return new FocusResult(layout.apiName(), "bad_records", dimensions, rowCount,
                     leaves.size(), totals[0], totals[1], null, findings);
         }
@@ -96,6 +110,47 @@ final class FocusSearch {
         double[] totals = totals(measures);
         return new FocusResult(layout.apiName(), derived ? "derived" : "fundamental", dimensions,
                 rowCount, leaves.size(), totals[0], totals[1], anomalyTime, findings);
+    }
+
+    /** Expands the leaves back into records and runs {@link ContrastSetMiner} on them. */
+    private List<FocusFinding> mineRules(List<LeafRow> leaves) {
+        RecordTable.Builder table = new RecordTable.Builder(dimensions.toArray(String[]::new));
+        for (LeafRow leaf : leaves) {
+            long records = (long) leaf.measures[0];
+            long bad = (long) leaf.measures[1];
+            for (long i = 0; i < records; i++) {
+                table.add(leaf.dimensions, i < bad);
+            }
+        }
+        RecordTable records = table.build();
+        FocusConfig defaults = FocusConfig.defaults();
+        FocusConfig config = new FocusConfig(parameters.maxLayer(), defaults.minBadRecords(),
+                defaults.minLift(), defaults.minZScore(), defaults.minImprovement(),
+                parameters.maxRootCauses());
+        double badShare = records.recordCount() > 0
+                ? (double) records.badCount() / records.recordCount() : 0;
+        List<FocusFinding> findings = new ArrayList<>();
+        for (FocusRule rule : new ContrastSetMiner(config).mine(records)) {
+            Map<String, String> conditions = new LinkedHashMap<>();
+            for (FocusRule.Condition condition : rule.conditions()) {
+                conditions.put(condition.attribute(), condition.value());
+            }
+            int leafCount = (int) leaves.stream().filter(leaf -> matches(leaf, conditions)).count();
+            findings.add(new FocusFinding(findings.size() + 1, rule.combination(), conditions,
+                    rule.score(), rule.coverage(), rule.support(), leafCount, rule.badRecords(),
+                    rule.records() * badShare, (long) rule.records(), (long) rule.badRecords(),
+                    rule.confidence(), rule.lift()));
+        }
+        return findings;
+    }
+
+    private boolean matches(LeafRow leaf, Map<String, String> conditions) {
+        for (Map.Entry<String, String> condition : conditions.entrySet()) {
+            if (!leaf.dimensions[dimensions.indexOf(condition.getKey())].equals(condition.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private double[][] cubeMeasures(List<LeafRow> leaves) {

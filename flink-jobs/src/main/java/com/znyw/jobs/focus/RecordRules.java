@@ -25,8 +25,8 @@ import com.znyw.core.focus.FocusFinding;
  * needs a lift of at least {@value #MIN_LIFT} and an excess of at least {@value #MIN_SCORE} of
  * all bad records.
  *
- * <p>NOTE: a stand-in for the record-level rule learner planned in libs/ml
- * ({@code com.znyw.ml.focus}); swap it in when that lands.
+ * <p>It works on aggregated leaves, so its memory does not grow with the number of records;
+ * {@link FocusSearch} uses it for tables too large for the record-level miner of libs/ml.
  */
 final class RecordRules {
 

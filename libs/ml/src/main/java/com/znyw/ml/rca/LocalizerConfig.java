@@ -20,11 +20,11 @@ import java.io.Serializable;
 public record LocalizerConfig(double purityThreshold, double minDeviation, int maxLayer,
         int maxRootCauses, double minRelativeScore) implements Serializable {
 
-    public static final double DEFAULT_PURITY_THRESHOLD = 0.7;
+    public static final double DEFAULT_PURITY_THRESHOLD = 0.8;
     public static final double DEFAULT_MIN_DEVIATION = 0.02;
     public static final int DEFAULT_MAX_LAYER = 6;
     public static final int DEFAULT_MAX_ROOT_CAUSES = 10;
-    public static final double DEFAULT_MIN_RELATIVE_SCORE = 0.05;
+    public static final double DEFAULT_MIN_RELATIVE_SCORE = 0.2;
 
     public LocalizerConfig {
         if (!(purityThreshold > 0 && purityThreshold <= 1)) {

@@ -89,7 +89,8 @@ public final class DemoCommand {
         out.println("Starting Flink ...");
         LocalFlinkCluster flink = LocalFlinkCluster.start(options.flinkPort(), 4, workDir.resolve("flink"));
         started.add(0, flink);
-        Configuration config = jobConfig(services, topics);
+        double speedup = speedup(plan);
+        Configuration config = jobConfig(services, topics, speedup);
         submitDetection(flink, config, services);
         submitDiscovery(flink, config);
 
@@ -111,7 +112,7 @@ public final class DemoCommand {
         out.println();
 
         DemoProgress progress = new DemoProgress(out, scores, plan.pointCount());
-        replay(plan, services.kafka(), topics.points(), progress);
+        replay(plan, speedup, services.kafka(), topics.points(), progress);
         progress.awaitScored(Duration.ofMinutes(3));
         new DemoSummary(out, plan, scores).print();
 
@@ -140,8 +141,16 @@ public final class DemoCommand {
         return workDir;
     }
 
-    private Configuration jobConfig(EmbeddedServices services, DemoTopics topics) {
+    private Configuration jobConfig(EmbeddedServices services, DemoTopics topics, double speedup) {
         Configuration config = new Configuration();
+        // The replay compresses event time by the speed-up, so a few seconds of wall-clock jitter
+        // between Kafka partitions are days of event time. Scaling the event-time bounds keeps
+        // in-order points from counting as late; the processing-time flush still scores each
+        // point within seconds.
+        Duration jitter = Duration.ofMillis((long) (Duration.ofSeconds(10).toMillis() * Math.max(1, speedup)));
+        config.set(DetectionOptions.OUT_OF_ORDERNESS, jitter);
+        config.set(DetectionOptions.ALLOWED_LATENESS, jitter.multipliedBy(6));
+        config.set(DiscoveryOptions.MAX_OUT_OF_ORDERNESS, jitter);
         config.set(DetectionOptions.KAFKA_BOOTSTRAP_SERVERS, services.kafka().bootstrapServers());
         config.set(DetectionOptions.POINTS_TOPIC, topics.points());
         config.set(DetectionOptions.ANOMALIES_TOPIC, topics.anomalies());
@@ -178,9 +187,14 @@ public final class DemoCommand {
     }
 
     /** Sends every point in event-time order, paced so that the whole timeline takes the set time. */
-    private void replay(NabReplayPlan plan, EmbeddedKafka kafka, String topic, DemoProgress progress) {
+    /** Returns the factor by which the replay compresses event time. */
+    private double speedup(NabReplayPlan plan) {
         long span = Math.max(1, plan.lastTs() - plan.firstTs());
-        double speedup = span / (options.replaySeconds() * 1000.0);
+        return span / (options.replaySeconds() * 1000.0);
+    }
+
+    private void replay(NabReplayPlan plan, double speedup, EmbeddedKafka kafka, String topic,
+                        DemoProgress progress) {
         out.printf("Replaying %,d points at %,.0fx real time (about %d s) ...%n",
                 plan.pointCount(), speedup, options.replaySeconds());
 

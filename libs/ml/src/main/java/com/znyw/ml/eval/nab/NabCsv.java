@@ -41,16 +41,15 @@ public final class NabCsv {
      */
     public static List<ScoredPoint> strictlyIncreasing(List<ScoredPoint> points) {
         List<ScoredPoint> result = new ArrayList<>(points.size());
-        long previous = Long.MIN_VALUE;
+        long previousOriginal = Long.MIN_VALUE;
+        long previousEmitted = Long.MIN_VALUE;
         for (ScoredPoint point : points) {
             long ts = point.timestampMs();
-            if (ts == previous) {
-                ts = previous + 1;
-            }
-            result.add(ts == point.timestampMs() ? point
-                    : new ScoredPoint(ts, point.value(), point.anomalyScore()));
-            // A nudged repeat becomes the reference for the next row, so triples stay ordered.
-            previous = Math.max(previous, ts);
+            // A run of equal timestamps becomes ts, ts + 1, ts + 2, ... in file order.
+            long emitted = ts == previousOriginal ? previousEmitted + 1 : ts;
+            result.add(emitted == ts ? point : new ScoredPoint(emitted, point.value(), point.anomalyScore()));
+            previousOriginal = ts;
+            previousEmitted = emitted;
         }
         return result;
     }

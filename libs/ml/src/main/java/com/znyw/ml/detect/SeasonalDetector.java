@@ -16,8 +16,10 @@ import java.util.Arrays;
  * missing points and irregular intervals only leave bins unvisited. Which profile, if any,
  * describes the series is decided automatically: values are averaged into
  * {@value #BUCKET_HOURS}-hour buckets, and every completed bucket the autocorrelation of the
- * differenced bucket series (Box and Jenkins) is computed at the daily and weekly lags; the
- * higher one wins if it exceeds {@value #MIN_AUTOCORRELATION}. The deviation is the residual
+ * differenced bucket series (Box and Jenkins) is computed at the daily and weekly lags. If
+ * either exceeds {@value #MIN_AUTOCORRELATION}, the series is seasonal, and the weekly profile
+ * is chosen when its lag correlates better or, after a week of comparison, when its long-run
+ * mean absolute error is at most {@value #WEEKLY_ERROR_RATIO} of the daily profile's. The deviation is the residual
  * from the chosen profile, corrected by a robust running bias so a level shift of the whole
  * pattern is absorbed quickly, in robust scales. The residual is taken from the profile bin
  * closest to the value within {@value #PHASE_TOLERANCE_MS} ms of the point's phase, so a
@@ -39,7 +41,7 @@ public final class SeasonalDetector extends CalibratedDetector {
     static final int INTERVAL_SAMPLES = 15;
     public static final int STATE_BYTES = BASE_STATE_BYTES
             + 8 * (DAILY_BINS + WEEKLY_BINS + HISTORY_BUCKETS + INTERVAL_SAMPLES)
-            + 2 * RobustLevel.STATE_BYTES + 8 * 6 + 4 * 4;
+            + 2 * RobustLevel.STATE_BYTES + 8 * 9 + 4 * 4;
 
     static final long DAY_MS = 86_400_000L;
     static final long PHASE_TOLERANCE_MS = 900_000L;
@@ -49,6 +51,9 @@ public final class SeasonalDetector extends CalibratedDetector {
     private static final double PROFILE_WEIGHT_PER_CYCLE = 0.3;
     private static final double PROFILE_CLIP = 4.0;
     private static final double BIAS_ALPHA = 0.05;
+    private static final double ERROR_ALPHA = 0.002;
+    /** The weekly profile wins once its error is this share of the daily one or less. */
+    static final double WEEKLY_ERROR_RATIO = 0.8;
     private static final int NO_PERIOD = 0;
     private static final int DAILY = 1;
     private static final int WEEKLY = 2;
@@ -71,6 +76,10 @@ public final class SeasonalDetector extends CalibratedDetector {
     private int period = NO_PERIOD;
     /** Mean of the chosen profile's visited bins, refreshed once per bucket. */
     private double profileMean;
+    /** Long-run mean absolute errors of the two profiles, compared to choose between them. */
+    private double dailyError;
+    private double weeklyError;
+    private long comparedPoints;
 
     public SeasonalDetector(DetectorConfig config) {
         super("seasonal", KIND, config);
@@ -142,6 +151,11 @@ public final class SeasonalDetector extends CalibratedDetector {
                     period == WEEKLY ? weeklyResidual : dailyResidual, value, out);
         }
 
+        if (!Double.isNaN(daily[dailyBin]) && !Double.isNaN(weekly[weeklyBin])) {
+            dailyError += ERROR_ALPHA * (Math.abs(value - daily[dailyBin]) - dailyError);
+            weeklyError += ERROR_ALPHA * (Math.abs(value - weekly[weeklyBin]) - weeklyError);
+            comparedPoints++;
+        }
         learnProfile(daily, dailyBin, DAY_MS, DAILY_BINS, dailyResidual, value);
         learnProfile(weekly, weeklyBin, WEEK_MS, WEEKLY_BINS, weeklyResidual, value);
         learnBucket(timestampMs, value);
@@ -217,12 +231,22 @@ public final class SeasonalDetector extends CalibratedDetector {
     private void choosePeriod(long bucketMs) {
         double dailyCorrelation = autocorrelation(DAY_MS / bucketMs);
         double weeklyCorrelation = autocorrelation(WEEK_MS / bucketMs);
-        if (weeklyCorrelation > MIN_AUTOCORRELATION && weeklyCorrelation > dailyCorrelation) {
-            period = WEEKLY;
-        } else if (dailyCorrelation > MIN_AUTOCORRELATION) {
-            period = DAILY;
-        } else if (historyCount == HISTORY_BUCKETS) {
-            period = NO_PERIOD;
+        boolean compared = comparedPoints * intervalMs >= WEEK_MS;
+        boolean seasonal = Math.max(dailyCorrelation, weeklyCorrelation) > MIN_AUTOCORRELATION;
+        if (!seasonal) {
+            if (historyCount == HISTORY_BUCKETS) {
+                period = NO_PERIOD;
+            }
+        } else if (period == WEEKLY) {
+            // Hysteresis: leaving the weekly profile needs the daily one to be better, not just
+            // close, so the choice does not flap between the two.
+            boolean dailyFitsBetter = compared && dailyError < weeklyError;
+            if (dailyFitsBetter && dailyCorrelation >= weeklyCorrelation) {
+                period = DAILY;
+            }
+        } else {
+            boolean weeklyFitsBetter = compared && weeklyError < WEEKLY_ERROR_RATIO * dailyError;
+            period = weeklyFitsBetter || weeklyCorrelation > dailyCorrelation ? WEEKLY : DAILY;
         }
         profileMean = meanOfVisited(period == WEEKLY ? weekly : daily);
     }
@@ -298,6 +322,9 @@ public final class SeasonalDetector extends CalibratedDetector {
         out.writeDouble(bucketSum);
         out.writeLong(bucketPoints);
         out.writeDouble(profileMean);
+        out.writeDouble(dailyError);
+        out.writeDouble(weeklyError);
+        out.writeLong(comparedPoints);
         out.writeInt(intervalSampleCount);
         out.writeInt(historyCount);
         out.writeInt(historyNext);
@@ -326,6 +353,9 @@ public final class SeasonalDetector extends CalibratedDetector {
         bucketSum = in.readDouble();
         bucketPoints = in.readLong();
         profileMean = in.readDouble();
+        dailyError = in.readDouble();
+        weeklyError = in.readDouble();
+        comparedPoints = in.readLong();
         intervalSampleCount = StateFormat.checkRange("intervalSampleCount", in.readInt(), 0,
                 INTERVAL_SAMPLES);
         historyCount = StateFormat.checkRange("historyCount", in.readInt(), 0, HISTORY_BUCKETS);

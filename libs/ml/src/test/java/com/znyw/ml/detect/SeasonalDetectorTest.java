@@ -34,6 +34,25 @@ class SeasonalDetectorTest {
     }
 
     @Test
+    void weeklyWinsWhenWeekendsDiffer() {
+        // A strong daily wave whose weekend days are much quieter: both lags correlate, but only
+        // the weekly profile predicts the weekends.
+        int length = 24 * DAY;
+        double[] values = Series.daily(length, 100, 40, 2, 27);
+        for (int i = 0; i < length; i++) {
+            int dayOfWeek = Math.floorMod(i / DAY + 3, 7);
+            if (dayOfWeek >= 5) {
+                values[i] = 100 + (values[i] - 100) * 0.2;
+            }
+        }
+        SeasonalDetector detector = new SeasonalDetector(DetectorConfig.defaults());
+
+        Series.run(detector, values);
+
+        assertThat(detector.periodMs()).isEqualTo(SeasonalDetector.WEEK_MS);
+    }
+
+    @Test
     void noiseHasNoPeriod() {
         SeasonalDetector detector = new SeasonalDetector(DetectorConfig.defaults());
 

@@ -243,7 +243,8 @@ public final class PipelineBenchmark {
         // Both jobs run with the production checkpoint interval and exactly-once mode.
         DetectionJob.configureCheckpointing(env, new Configuration());
         // The default JobManager checkpoint storage rejects state above 5 MB, which 1000
-        // detectors exceed, so checkpoints go to files as they do on a cluster.
+        // detectors exceed. The local cluster and the Kubernetes deployment set a checkpoint
+        // folder, so they write files too.
         env.getCheckpointConfig().setCheckpointStorage(
                 Path.of(System.getProperty("java.io.tmpdir"), "bench-checkpoints-" + run).toUri());
         return env;

@@ -109,7 +109,7 @@ abstract class CalibratedDetector implements StreamingDetector {
 
     @Override
     public final byte[] toBytes() {
-        return StateFormat.encode(kind, this::writeState);
+        return StateFormat.encode(kind, 1024, this::writeState);
     }
 
     final void restore(byte[] state) {

@@ -175,7 +175,7 @@ public final class EnsembleDetector implements StreamingDetector {
 
     @Override
     public byte[] toBytes() {
-        return StateFormat.encode(KIND, this::writeState);
+        return StateFormat.encode(KIND, STATE_BYTES, this::writeState);
     }
 
     private void writeState(DataOutputStream out) throws IOException {

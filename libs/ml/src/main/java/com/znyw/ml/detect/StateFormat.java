@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * Binary snapshot framing shared by the detectors: one format-version byte, one detector-kind
@@ -31,8 +32,38 @@ final class StateFormat {
         void read(DataInputStream in) throws IOException;
     }
 
-    static byte[] encode(byte kind, Writer writer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    /**
+     * Byte sink without the per-call locking of {@link ByteArrayOutputStream}, whose write methods
+     * are synchronized: a snapshot writes one call per field, over a thousand for some detectors.
+     */
+    private static final class UnsynchronizedBytes extends ByteArrayOutputStream {
+
+        UnsynchronizedBytes(int capacity) {
+            super(capacity);
+        }
+
+        @Override
+        public void write(int b) {
+            ensureCapacity(count + 1);
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            ensureCapacity(count + length);
+            System.arraycopy(bytes, offset, buf, count, length);
+            count += length;
+        }
+
+        private void ensureCapacity(int needed) {
+            if (needed > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(needed, 2 * buf.length));
+            }
+        }
+    }
+
+    static byte[] encode(byte kind, int expectedBytes, Writer writer) {
+        ByteArrayOutputStream bytes = new UnsynchronizedBytes(expectedBytes);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             out.writeByte(kind);

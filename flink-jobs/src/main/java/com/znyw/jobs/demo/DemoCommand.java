@@ -114,7 +114,7 @@ public final class DemoCommand {
         DemoProgress progress = new DemoProgress(out, scores, plan.pointCount());
         replay(plan, speedup, services.kafka(), topics.points(), progress);
         progress.awaitScored(Duration.ofMinutes(3));
-        new DemoSummary(out, plan, scores).print();
+        new DemoSummary(out, plan, scores, services.mongo().connectionString()).print();
 
         if (options.exitAfterReplay()) {
             Runtime.getRuntime().removeShutdownHook(shutdown);

@@ -1,5 +1,9 @@
 package com.znyw.jobs.demo;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.znyw.core.kpi.KpiConfigQuery;
+import com.znyw.core.kpi.KpiConfigRepository;
 import com.znyw.core.model.ScoredPoint;
 import com.znyw.core.tsdb.QuestDbScoreRepository;
 import com.znyw.ml.detect.DetectorConfig;
@@ -29,14 +33,30 @@ final class DemoSummary {
     private final PrintStream out;
     private final NabReplayPlan plan;
     private final QuestDbScoreRepository scores;
+    private final String mongoUri;
 
-    DemoSummary(PrintStream out, NabReplayPlan plan, QuestDbScoreRepository scores) {
+    DemoSummary(PrintStream out, NabReplayPlan plan, QuestDbScoreRepository scores, String mongoUri) {
         this.out = out;
         this.plan = plan;
         this.scores = scores;
+        this.mongoUri = mongoUri;
+    }
+
+    /** Prints how many series the discovery job registered in {@code kpi_configs}. */
+    private void printRegistry() {
+        try (MongoClient client = MongoClients.create(mongoUri)) {
+            long registered = new KpiConfigRepository(client.getDatabase("znyw"))
+                    .count(KpiConfigQuery.all());
+            out.printf("KPI registry: %d of %d replayed series registered by the discovery job"
+                    + " (collection kpi_configs)%n", registered, plan.series().size());
+        } catch (RuntimeException e) {
+            out.println("KPI registry: could not be read: " + e.getMessage());
+        }
     }
 
     void print() throws IOException {
+        out.println();
+        printRegistry();
         Map<String, List<com.znyw.ml.eval.nab.ScoredPoint>> fromJob = new LinkedHashMap<>();
         Map<String, List<com.znyw.ml.eval.nab.ScoredPoint>> fromLibrary = new LinkedHashMap<>();
         out.println();

@@ -56,7 +56,7 @@ public final class DemoCommand {
 
     private final DemoOptions options;
     private final PrintStream out;
-    /** What the demo started, newest first, which is the order to stop it in. */
+    /** Resources the demo started, newest first, which is the order to stop them in. */
     private final List<AutoCloseable> started = new ArrayList<>();
 
     public DemoCommand(DemoOptions options, PrintStream out) {

@@ -106,8 +106,8 @@ final class DemoSummary {
             out.println("  The job and the library gave every point the same score.");
             return;
         }
-        // The job sorts points that arrive out of order within its watermark bound before
-        // scoring them; the library run, like NAB, rejects a point older than its predecessor.
+        // The job sorts points that arrive out of order within its watermark bound before it
+        // scores them. The library run, like NAB, rejects a point older than its predecessor.
         out.println("  Points scored differently by the job and the library (files with timestamps");
         out.println("  that go backwards, which the job re-orders and the library rejects):");
         differingBySeries.forEach((file, count) -> out.printf("    %-50s %,d%n", file, count));

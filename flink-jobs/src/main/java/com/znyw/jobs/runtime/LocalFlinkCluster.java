@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * submits and watches jobs the same way in both cases.
  *
  * <p>Run it on its own with {@link #main(String[])}; it prints {@code ZNYW-READY rest=<url>} once
- * the REST API answers and stops on SIGTERM or Ctrl-C.
+ * the REST API responds, and stops on SIGTERM or Ctrl-C.
  */
 public final class LocalFlinkCluster implements AutoCloseable {
 

@@ -12,6 +12,8 @@ import com.znyw.jobs.detection.KpiRecordDeserializer;
 import com.znyw.jobs.sink.LineProtocolSink;
 import com.znyw.jobs.sink.StoreConnection;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,10 +21,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -140,6 +144,24 @@ public final class PipelineBenchmark {
             System.out.printf(Locale.ROOT, "best pass_through_points_per_s=%.0f"
                             + " pipeline_points_per_s=%.0f ratio=%.2f%n",
                     bestPassThrough, bestPipeline, bestPipeline / bestPassThrough);
+        } finally {
+            // Each round leaves its completed checkpoints, some hundred MB for 1000 series.
+            deleteRecursively(checkpointFolder());
+        }
+    }
+
+    private Path checkpointFolder() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "bench-checkpoints-" + run);
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
@@ -245,8 +267,7 @@ public final class PipelineBenchmark {
         // The default JobManager checkpoint storage rejects state above 5 MB, which 1000
         // detectors exceed. The local cluster and the Kubernetes deployment set a checkpoint
         // folder, so they write files too.
-        env.getCheckpointConfig().setCheckpointStorage(
-                Path.of(System.getProperty("java.io.tmpdir"), "bench-checkpoints-" + run).toUri());
+        env.getCheckpointConfig().setCheckpointStorage(checkpointFolder().toUri());
         return env;
     }
 

@@ -104,7 +104,8 @@ public class SeriesScorer
         Long last = lastScoredTs.value();
         long watermark = ctx.timerService().currentWatermark();
         boolean behindSeries = last != null && point.ts <= last;
-        boolean beyondLateness = watermark != Long.MIN_VALUE
+        // The first condition keeps the subtraction from overflowing for an early watermark.
+        boolean beyondLateness = watermark > Long.MIN_VALUE + allowedLatenessMs
                 && point.ts < watermark - allowedLatenessMs;
         if (behindSeries || beyondLateness) {
             latePoints.inc();

@@ -111,6 +111,28 @@ class SeriesScorerTest {
     }
 
     @Test
+    void hugeLatenessDoesNotOverflow() throws Exception {
+        KeyedBroadcastOperatorTestHarness<String, IngestedRecord, SeriesSettings, ScoredPoint> lenient =
+                new KeyedBroadcastOperatorTestHarness<>(
+                        new CoBroadcastWithKeyedOperator<>(
+                                new SeriesScorer(5.0, Long.MAX_VALUE / 2, 2_000),
+                                List.of(SeriesScorer.SETTINGS)),
+                        record -> record.series, Types.STRING, 1, 1, 0);
+        lenient.setup(FlinkTypes.SCORED_POINT.createSerializer(new ExecutionConfig()));
+        lenient.open();
+        try {
+            watermark(lenient, Long.MIN_VALUE + 10);
+            lenient.processElement(new StreamRecord<>(IngestedRecord.point(SERIES, "cpu", MINUTE, 1.0), MINUTE));
+            watermark(lenient, MINUTE);
+
+            assertThat(lenient.getSideOutput(SeriesScorer.LATE)).isNullOrEmpty();
+            assertThat(lenient.extractOutputValues()).hasSize(1);
+        } finally {
+            lenient.close();
+        }
+    }
+
+    @Test
     void processingTimeFlushScoresWithoutWatermark() throws Exception {
         harness.setProcessingTime(0);
         point(MINUTE, 1.0);

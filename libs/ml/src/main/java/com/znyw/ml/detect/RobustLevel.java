@@ -64,7 +64,7 @@ final class RobustLevel {
         return Math.max(scale, 1e-9 * absoluteLevel + 1e-12);
     }
 
-    /** Whether enough points were seen for the scale to mean something. */
+    /** Returns whether enough points were seen for the scale to mean something. */
     boolean isWarm() {
         return count >= WARM_UP_POINTS;
     }

@@ -34,7 +34,7 @@ public final class SpikeDetector extends CalibratedDetector {
     }
 
     /**
-     * Creates a spike detector whose baseline forgets with weight {@code alpha} per point, under
+     * Creates a spike detector whose baseline moves with weight {@code alpha} per point, under
      * another name; the ensemble uses a slow one to see departures from the long-term level.
      */
     SpikeDetector(DetectorConfig config, double alpha, String name) {

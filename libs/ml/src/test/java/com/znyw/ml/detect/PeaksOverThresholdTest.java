@@ -9,7 +9,7 @@ class PeaksOverThresholdTest {
 
     @Test
     void exponentialTailIsEstimated() {
-        // For Exp(1) deviations P(D > d) = exp(-d), so the estimate has a known answer.
+        // For Exp(1) deviations the true tail is P(D > d) = exp(-d).
         PeaksOverThreshold tail = new PeaksOverThreshold();
         Random random = new Random(17);
         for (int i = 0; i < 20_000; i++) {

@@ -142,8 +142,8 @@ public class DetectionJob {
     }
 
     static String lateToDeadLetter(IngestedRecord point) {
-        String reason = "late point of series " + point.series + " at " + point.ts
-                + ": older than the last scored point or beyond the allowed lateness";
+        String reason = "late point of series " + point.series + " at " + point.ts + ": "
+                + (point.error == null ? "too late to score" : point.error);
         String record = "{\"series\":\"" + point.series.replace("\\", "\\\\").replace("\"", "\\\"")
                 + "\",\"ts\":" + point.ts + ",\"value\":" + point.value + "}";
         return DeadLetter.format("late", reason, record, System.currentTimeMillis());

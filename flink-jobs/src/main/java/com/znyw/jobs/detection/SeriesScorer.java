@@ -109,7 +109,11 @@ public class SeriesScorer
                 && point.ts < watermark - allowedLatenessMs;
         if (behindSeries || beyondLateness) {
             latePoints.inc();
-            ctx.output(LATE, point);
+            IngestedRecord late = IngestedRecord.point(point.series, point.kpi, point.ts, point.value);
+            late.error = behindSeries
+                    ? "older than the last scored point of its series at " + last
+                    : "more than " + allowedLatenessMs + " ms behind the watermark " + watermark;
+            ctx.output(LATE, late);
             return;
         }
 

@@ -58,6 +58,8 @@ public class SeriesScorer
     /** Model version reported for the self-learning online ensemble. */
     static final String ONLINE_MODEL_VERSION = "online";
 
+    private static final int MAX_CACHED_KEYS = 50_000;
+
     private final double defaultSensitivity;
     private final long allowedLatenessMs;
     private final long maxBufferDelayMs;
@@ -65,6 +67,8 @@ public class SeriesScorer
     private transient ValueState<StreamingDetector> detector;
     private transient ValueState<Long> lastScoredTs;
     private transient MapState<Long, Double> pending;
+    /** Parsed keys of recently scored series, so a key is not parsed again for every point. */
+    private transient Map<String, SeriesKey> keys;
     /** Sensitivity last applied to each series' detector; rebuilt lazily after a restore. */
     private transient Map<String, Double> appliedSensitivity;
 
@@ -90,6 +94,12 @@ public class SeriesScorer
         pending = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("pending-points", Types.LONG, Types.DOUBLE));
         appliedSensitivity = new HashMap<>();
+        keys = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, SeriesKey> eldest) {
+                return size() > MAX_CACHED_KEYS;
+            }
+        };
 
         scoredPoints = getRuntimeContext().getMetricGroup().counter("scoredPoints");
         anomalies = getRuntimeContext().getMetricGroup().counter("anomalies");
@@ -205,14 +215,13 @@ public class SeriesScorer
         if (detection.anomaly()) {
             anomalies.inc();
         }
-        out.collect(toScoredPoint(series, ts, value, detection));
+        out.collect(toScoredPoint(keys.computeIfAbsent(series, SeriesKey::parse), ts, value, detection));
     }
 
     @VisibleForTesting
-    static ScoredPoint toScoredPoint(String series, long ts, double value, Detection detection) {
-        SeriesKey key = SeriesKey.parse(series);
+    static ScoredPoint toScoredPoint(SeriesKey key, long ts, double value, Detection detection) {
         ScoredPoint point = new ScoredPoint();
-        point.series = series;
+        point.series = key.toString();
         point.kpi = key.kpi();
         point.tags = new HashMap<>(key.tags());
         point.ts = ts;

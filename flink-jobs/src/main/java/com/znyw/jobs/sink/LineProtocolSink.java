@@ -7,7 +7,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.connector.base.sink.AsyncSinkBase;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
@@ -59,14 +61,29 @@ public class LineProtocolSink extends AsyncSinkBase<ScoredPoint, String> {
         return new LineStateSerializer();
     }
 
-    /** Turns a scored point into one line of line protocol. */
+    /**
+     * Turns a scored point into one line of line protocol, caching the tag part per series
+     * because formatting and escaping tags is a large share of the sink's cost.
+     */
     static final class LineConverter implements ElementConverter<ScoredPoint, String> {
 
         private static final long serialVersionUID = 1L;
+        private static final int MAX_CACHED_SERIES = 50_000;
+
+        private transient Map<String, String> prefixes;
 
         @Override
         public String apply(ScoredPoint point, org.apache.flink.api.connector.sink2.SinkWriter.Context context) {
-            return LineProtocol.format(point);
+            if (prefixes == null) {
+                prefixes = new LinkedHashMap<>(1024, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                        return size() > MAX_CACHED_SERIES;
+                    }
+                };
+            }
+            String prefix = prefixes.computeIfAbsent(point.series, series -> LineProtocol.tagPrefix(point));
+            return LineProtocol.format(prefix, point);
         }
     }
 

@@ -29,13 +29,28 @@ public final class LineProtocol {
     }
 
     public static String format(ScoredPoint point) {
-        StringBuilder line = new StringBuilder(160);
-        line.append(ScoredPoint.MEASUREMENT);
-        appendTag(line, "series", point.series);
-        appendTag(line, "kpi", point.kpi);
+        return format(tagPrefix(point), point);
+    }
+
+    /**
+     * Returns the measurement and tag part of a point's line, which is the same for every point
+     * of a series, so writers can cache it per series.
+     */
+    public static String tagPrefix(ScoredPoint point) {
+        StringBuilder prefix = new StringBuilder(96);
+        prefix.append(ScoredPoint.MEASUREMENT);
+        appendTag(prefix, "series", point.series);
+        appendTag(prefix, "kpi", point.kpi);
         for (Map.Entry<String, String> tag : new java.util.TreeMap<>(point.tags).entrySet()) {
-            appendTag(line, tagColumn(tag.getKey()), tag.getValue());
+            appendTag(prefix, tagColumn(tag.getKey()), tag.getValue());
         }
+        return prefix.toString();
+    }
+
+    /** Formats a point whose {@link #tagPrefix} is already known. */
+    public static String format(String tagPrefix, ScoredPoint point) {
+        StringBuilder line = new StringBuilder(tagPrefix.length() + 160);
+        line.append(tagPrefix);
         line.append(' ');
         line.append("value=").append(point.value);
         line.append(",expected=").append(point.expected);

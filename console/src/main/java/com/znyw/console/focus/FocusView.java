@@ -1,8 +1,10 @@
 package com.znyw.console.focus;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.text.NumberFormat;
 import java.time.ZoneId;
@@ -26,6 +28,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -41,6 +44,8 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.server.streams.UploadMetadata;
 import com.vaadin.flow.shared.Registration;
@@ -383,7 +388,6 @@ public class FocusView extends VerticalLayout implements HasDynamicTitle {
 
         download.setText(getTranslation("focus.download"));
         download.setId("focus-download");
-        download.getElement().setAttribute("download", true);
         delete.setText(getTranslation("focus.delete"));
         delete.setId("focus-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -444,7 +448,13 @@ public class FocusView extends VerticalLayout implements HasDynamicTitle {
                 result.rowCount(), result.leafCount(), number(result.totalReal()),
                 number(result.totalExpected())));
         findings.setItems(result.findings());
-        download.setHref("/api/v1/focus/jobs/" + job.id() + "/result.csv");
+        // Served through the Vaadin session: the REST API accepts only Basic auth and tokens.
+        download.setHref(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = ("\uFEFF" + FocusJobService.resultCsv(result))
+                    .getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(bytes),
+                    "focus-" + job.id() + ".csv", "text/csv;charset=UTF-8", bytes.length);
+        }), AttachmentType.DOWNLOAD);
         setResultVisible(true);
         if (result.findings().isEmpty()) {
             resultSummary.setText(resultSummary.getText() + " " + getTranslation("focus.result.none"));

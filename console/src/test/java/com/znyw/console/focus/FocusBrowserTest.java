@@ -133,6 +133,12 @@ class FocusBrowserTest {
         wait.until(ExpectedConditions.attributeContains(By.id("focus-chart"), "data-categories",
                 ROOT_CAUSE));
         assertThat(cellTexts("focus-jobs")).contains("交易明细.csv", "已完成");
+        String downloaded = (String) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById('focus-download').href)
+                    .then(r => r.text()).then(done, e => done('failed: ' + e));
+                """);
+        assertThat(downloaded).contains("rank,combination").contains(ROOT_CAUSE);
 
         Path screenshots = Path.of("target/screenshots").toAbsolutePath();
         Files.createDirectories(screenshots);

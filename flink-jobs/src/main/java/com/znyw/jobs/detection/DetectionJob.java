@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -121,15 +120,16 @@ public class DetectionJob {
         if (settingsSource == null) {
             return env.fromCollection(List.of(), FlinkTypes.SERIES_SETTINGS).uid("no-settings");
         }
-        // Settings have no event time; the maximum watermark keeps them from holding back the
-        // points' watermark in the connected operator.
+        // Settings have no event time. Marking their input idle keeps it out of the connected
+        // operator's watermark, which then follows the points alone. A maximum watermark would
+        // instead become the operator's watermark whenever the points input is idle.
         WatermarkStrategy<SeriesSettings> noHoldBack =
-                WatermarkStrategy.forGenerator(context -> new MaxWatermark());
+                WatermarkStrategy.forGenerator(context -> new IdleInput());
         return env.fromSource(settingsSource, noHoldBack, "kpi-settings").uid("kpi-settings-source");
     }
 
-    /** Emits only the maximum watermark, for a stream without event time. */
-    static final class MaxWatermark implements WatermarkGenerator<SeriesSettings> {
+    /** Marks its input idle at every periodic emit, for a stream without event time. */
+    static final class IdleInput implements WatermarkGenerator<SeriesSettings> {
 
         @Override
         public void onEvent(SeriesSettings event, long ts, WatermarkOutput output) {
@@ -137,7 +137,7 @@ public class DetectionJob {
 
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
-            output.emitWatermark(new Watermark(Long.MAX_VALUE));
+            output.markIdle();
         }
     }
 

@@ -114,8 +114,10 @@ public class SeriesScorer
         Long last = lastScoredTs.value();
         long watermark = ctx.timerService().currentWatermark();
         boolean behindSeries = last != null && point.ts <= last;
-        // The first condition keeps the subtraction from overflowing for an early watermark.
+        // The first condition keeps the subtraction from overflowing for an early watermark. The
+        // maximum watermark means the input has ended, which makes no point late.
         boolean beyondLateness = watermark > Long.MIN_VALUE + allowedLatenessMs
+                && watermark != Long.MAX_VALUE
                 && point.ts < watermark - allowedLatenessMs;
         if (behindSeries || beyondLateness) {
             latePoints.inc();

@@ -9,6 +9,7 @@ import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -43,11 +44,12 @@ class SeriesScorerTest {
         return created;
     }
 
-    /** Advances the watermark of the points; the settings input never holds it back in the job. */
+    /** Advances the watermark of the points; the settings input is idle, as in the job. */
     private static void watermark(
             KeyedBroadcastOperatorTestHarness<String, IngestedRecord, SeriesSettings, ScoredPoint> target,
             long ts) throws Exception {
-        target.processBroadcastWatermark(new Watermark(Long.MAX_VALUE));
+        ((CoBroadcastWithKeyedOperator<?, ?, ?, ?>) target.getOperator())
+                .processWatermarkStatus2(WatermarkStatus.IDLE);
         target.processWatermark(new Watermark(ts));
     }
 
@@ -107,6 +109,20 @@ class SeriesScorerTest {
         watermark(harness, 101 * MINUTE);
 
         assertThat(harness.getSideOutput(SeriesScorer.LATE)).hasSize(1);
+        assertThat(scored()).hasSize(1);
+    }
+
+    @Test
+    void idleInputsMakeNoPointLate() throws Exception {
+        CoBroadcastWithKeyedOperator<?, ?, ?, ?> operator =
+                (CoBroadcastWithKeyedOperator<?, ?, ?, ?>) harness.getOperator();
+        operator.processWatermarkStatus2(WatermarkStatus.IDLE);
+        operator.processWatermarkStatus1(WatermarkStatus.IDLE);
+        harness.setProcessingTime(0);
+        point(MINUTE, 1.0);
+        harness.setProcessingTime(10_000);
+
+        assertThat(harness.getSideOutput(SeriesScorer.LATE)).isNullOrEmpty();
         assertThat(scored()).hasSize(1);
     }
 

@@ -233,6 +233,39 @@ class FocusApiTest {
     }
 
     @Test
+    void columnMappingResolvesUnknownHeader() throws Exception {
+        StringBuilder csv = new StringBuilder("at\thost\tidc\terrors\ttotal\n");
+        for (int minute = 0; minute <= 10; minute++) {
+            for (String idc : new String[] {"BJ", "SH", "GZ"}) {
+                for (int host = 0; host < 4; host++) {
+                    int total = 1000 + 10 * host;
+                    int errors = minute == 10 && idc.equals("SH") ? 300 : 5 + host % 2;
+                    csv.append("2024-12-04 10:").append(String.format("%02d", minute)).append('\t')
+                            .append("app-").append(host).append('\t').append(idc).append('\t')
+                            .append(errors).append('\t').append(total).append('\n');
+                }
+            }
+        }
+        byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> unmapped = upload("series.tsv", content, Map.of(), "en");
+        HttpResponse<String> mapped = upload("series.tsv", content, Map.of("layout", "leaf_series",
+                "timestamp", "at", "measures", "errors,total", "dimensions", "host,idc",
+                "anomalyTime", "2024-12-04 10:10"), "en");
+
+        assertThat(unmapped.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unmapped.body()).path("key").asText())
+                .isEqualTo("focus.csv.header.unknownLayout");
+        assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(202);
+        JsonNode job = waitUntilFinished(json.readTree(mapped.body()).path("id").asText());
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        JsonNode result = json.readTree(get("/api/v1/focus/jobs/" + job.path("id").asText()
+                + "/result", "application/json").body());
+        assertThat(result.path("measure").asText()).isEqualTo("derived");
+        assertThat(result.path("findings").get(0).path("combination").asText()).isEqualTo("idc=SH");
+    }
+
+    @Test
     void viewerCannotSubmit() throws Exception {
         HttpResponse<String> response = upload("v.csv", "a,real,predict\nx,1,1\n"
                 .getBytes(StandardCharsets.UTF_8), Map.of(), "en", VIEWER);

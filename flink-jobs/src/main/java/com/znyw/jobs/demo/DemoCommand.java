@@ -151,7 +151,12 @@ public final class DemoCommand {
         Duration jitter = Duration.ofMillis((long) (Duration.ofSeconds(10).toMillis() * Math.max(1, speedup)));
         config.set(DetectionOptions.OUT_OF_ORDERNESS, jitter);
         config.set(DetectionOptions.ALLOWED_LATENESS, Duration.ofDays(365L * 100));
-        config.set(DiscoveryOptions.MAX_OUT_OF_ORDERNESS, jitter);
+        // Discovery registers a series when its first window closes, so its bound stays short:
+        // a point it drops as late costs nothing while later points of the series arrive in time.
+        config.set(DiscoveryOptions.MAX_OUT_OF_ORDERNESS, Duration.ofHours(1));
+        // NAB series report every 5 to 60 minutes. A window must hold several points of a series
+        // to measure its interval, so the demo's windows are a day of event time.
+        config.set(DiscoveryOptions.WINDOW_SIZE, Duration.ofDays(1));
         config.set(DetectionOptions.KAFKA_BOOTSTRAP_SERVERS, services.kafka().bootstrapServers());
         config.set(DetectionOptions.POINTS_TOPIC, topics.points());
         config.set(DetectionOptions.ANOMALIES_TOPIC, topics.anomalies());

@@ -45,12 +45,25 @@ final class DemoSummary {
     /** Prints how many series the discovery job registered in {@code kpi_configs}. */
     private void printRegistry() {
         try (MongoClient client = MongoClients.create(mongoUri)) {
-            long registered = new KpiConfigRepository(client.getDatabase("znyw"))
-                    .count(KpiConfigQuery.all());
+            KpiConfigRepository registry = new KpiConfigRepository(client.getDatabase("znyw"));
+            long registered = registry.count(KpiConfigQuery.all());
+            // Discovery writes when a window closes, which can trail the scores by a few seconds.
+            for (int wait = 0; wait < 30 && registered < plan.series().size(); wait++) {
+                sleep();
+                registered = registry.count(KpiConfigQuery.all());
+            }
             out.printf("KPI registry: %d of %d replayed series registered by the discovery job"
                     + " (collection kpi_configs)%n", registered, plan.series().size());
         } catch (RuntimeException e) {
             out.println("KPI registry: could not be read: " + e.getMessage());
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

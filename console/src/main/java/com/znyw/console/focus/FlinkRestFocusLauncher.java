@@ -90,6 +90,30 @@ public class FlinkRestFocusLauncher implements FocusLauncher {
         }
     }
 
+    @Override
+    public java.util.Optional<FlinkJobState> state(String flinkJobId) {
+        try {
+            HttpResponse<String> job = send(HttpRequest.newBuilder(
+                    URI.create(restUrl + "/jobs/" + flinkJobId)).timeout(timeout).GET().build());
+            if (job.statusCode() != 200) {
+                return java.util.Optional.empty();
+            }
+            String state = readTree(job.body()).path("state").asText("");
+            String rootCause = null;
+            if (state.equals("FAILED")) {
+                HttpResponse<String> exceptions = send(HttpRequest.newBuilder(
+                        URI.create(restUrl + "/jobs/" + flinkJobId + "/exceptions"))
+                        .timeout(timeout).GET().build());
+                String text = readTree(exceptions.body()).path("root-exception").asText("");
+                rootCause = text.lines().findFirst().orElse("");
+            }
+            return java.util.Optional.of(new FlinkJobState(state, rootCause));
+        } catch (FocusLauncher.FocusSubmissionException e) {
+            LOG.debug("Cannot read the state of Flink job {}: {}", flinkJobId, e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
     private HttpResponse<String> run(String focusJobId) {
         String body;
         try {

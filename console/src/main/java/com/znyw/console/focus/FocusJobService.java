@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -51,6 +53,15 @@ public class FocusJobService {
     private final FocusProperties properties;
     private final I18NProvider i18n;
     private final Clock clock;
+    private static final int WATCHED_JOBS = 100;
+    private static final long WATCH_INTERVAL_SECONDS = 5;
+
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "focus-watch");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final ExecutorService submitter = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "focus-submit");
         thread.setDaemon(true);
@@ -64,6 +75,13 @@ public class FocusJobService {
         this.properties = properties;
         this.i18n = i18n;
         this.clock = clock;
+        watcher.scheduleWithFixedDelay(() -> {
+            try {
+                watchFlinkJobs();
+            } catch (RuntimeException e) {
+                LOG.warn("Checking Flink states of Focus jobs failed: {}", e.toString());
+            }
+        }, WATCH_INTERVAL_SECONDS, WATCH_INTERVAL_SECONDS, TimeUnit.SECONDS);
     }
 
     /**
@@ -225,8 +243,35 @@ public class FocusJobService {
         return job.status() == FocusJobStatus.SUCCEEDED || job.status() == FocusJobStatus.FAILED;
     }
 
+    /**
+     * Marks running jobs FAILED whose Flink job ended without a result. Flink runs a submitted
+     * jar detached, so a failure after submission (a lost TaskManager, a missing class) reaches
+     * no code of the job that could record it.
+     */
+    void watchFlinkJobs() {
+        for (FocusJob job : store.listRecent(WATCHED_JOBS)) {
+            if (isFinished(job) || job.flinkJobId() == null) {
+                continue;
+            }
+            launcher.state(job.flinkJobId()).ifPresent(state -> {
+                if (state.state().equals("FAILED") || state.state().equals("CANCELED")
+                        || state.state().equals("FINISHED")) {
+                    // The job stores its result before Flink reports FINISHED, so a job that is
+                    // still unfinished here has lost its result.
+                    String cause = state.rootCause() == null || state.rootCause().isBlank()
+                            ? "no result was stored" : state.rootCause();
+                    LOG.warn("Focus job id={} flinkJob={} ended as {}: {}", job.id(),
+                            job.flinkJobId(), state.state(), cause);
+                    store.fail(job.id(), FocusError.internal("Flink job " + job.flinkJobId()
+                            + " ended as " + state.state() + ": " + cause));
+                }
+            });
+        }
+    }
+
     @PreDestroy
     void stop() {
         submitter.shutdownNow();
+        watcher.shutdownNow();
     }
 }

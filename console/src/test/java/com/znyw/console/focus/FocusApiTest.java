@@ -266,6 +266,21 @@ class FocusApiTest {
     }
 
     @Test
+    void flinkFailureMarksJobFailed() throws Exception {
+        flink.failNextRun();
+
+        HttpResponse<String> response = upload("cube.csv", "idc,real,predict\nBJ,1,2\nSH,3,3\n"
+                .getBytes(StandardCharsets.UTF_8), Map.of(), "en");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode job = waitUntilFinished(json.readTree(response.body()).path("id").asText());
+        assertThat(job.path("status").asText()).isEqualTo("FAILED");
+        assertThat(job.path("error").path("key").asText()).isEqualTo("focus.job.internal");
+        assertThat(job.path("error").path("message").asText())
+                .contains("ended as FAILED", "ClassNotFoundException");
+    }
+
+    @Test
     void viewerCannotSubmit() throws Exception {
         HttpResponse<String> response = upload("v.csv", "a,real,predict\nx,1,1\n"
                 .getBytes(StandardCharsets.UTF_8), Map.of(), "en", VIEWER);

@@ -34,12 +34,15 @@ final class FocusFlinkStandIn implements AutoCloseable {
     private final Path workDir;
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, String> uploads = new ConcurrentHashMap<>();
+    private final Map<String, Process> jobs = new ConcurrentHashMap<>();
+    private volatile String nextEntryClass;
     private final ObjectMapper json = new ObjectMapper();
 
     FocusFlinkStandIn(Path workDir) throws IOException {
         this.workDir = workDir;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/jars/", this::handle);
+        server.createContext("/jobs/", this::jobState);
         server.start();
     }
 
@@ -62,12 +65,40 @@ final class FocusFlinkStandIn implements AutoCloseable {
             JsonNode request = json.readTree(body);
             List<String> args = new ArrayList<>();
             request.path("programArgsList").forEach(arg -> args.add(arg.asText()));
-            processes.add(startJob(request.path("entryClass").asText(), args));
-            reply(exchange, 200, "{\"jobid\":\"" + UUID.randomUUID().toString().replace("-", "")
-                    + "\"}");
+            String entryClass = nextEntryClass != null ? nextEntryClass
+                    : request.path("entryClass").asText();
+            nextEntryClass = null;
+            Process process = startJob(entryClass, args);
+            processes.add(process);
+            String jobId = UUID.randomUUID().toString().replace("-", "");
+            jobs.put(jobId, process);
+            reply(exchange, 200, "{\"jobid\":\"" + jobId + "\"}");
             return;
         }
         reply(exchange, 404, "{\"errors\":[\"Jar file could not be found\"]}");
+    }
+
+    /** Makes the next run start a class that does not exist, so that its job fails in Flink. */
+    void failNextRun() {
+        nextEntryClass = "com.znyw.jobs.focus.NoSuchJob";
+    }
+
+    /** Answers {@code /jobs/:id} and {@code /jobs/:id/exceptions} from the child process. */
+    private void jobState(HttpExchange exchange) throws IOException {
+        String[] parts = exchange.getRequestURI().getPath().split("/");
+        Process process = parts.length >= 3 ? jobs.get(parts[2]) : null;
+        if (process == null) {
+            reply(exchange, 404, "{\"errors\":[\"Job not found\"]}");
+            return;
+        }
+        if (parts.length == 4 && parts[3].equals("exceptions")) {
+            reply(exchange, 200, json.writeValueAsString(Map.of("root-exception",
+                    "java.lang.ClassNotFoundException: job class missing")));
+            return;
+        }
+        String state = process.isAlive() ? "RUNNING"
+                : process.exitValue() == 0 ? "FINISHED" : "FAILED";
+        reply(exchange, 200, "{\"state\":\"" + state + "\"}");
     }
 
     private Process startJob(String entryClass, List<String> args) throws IOException {

@@ -84,7 +84,7 @@ class FocusRestSubmissionTest {
             assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
             assertThat(run.body()).contains("jobid");
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             com.znyw.core.focus.FocusJob job = store.find(id).orElseThrow();
             while (!job.status().isFinished() && System.nanoTime() < deadline) {
                 Thread.sleep(200);

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class FlinkRestFocusLauncher implements FocusLauncher {
 
     static final String ENTRY_CLASS = "com.znyw.jobs.focus.FocusJob";
+    private static final int UNAVAILABLE_RETRIES = 10;
     private static final Logger LOG = LoggerFactory.getLogger(FlinkRestFocusLauncher.class);
 
     private final String restUrl;
@@ -173,7 +174,16 @@ public class FlinkRestFocusLauncher implements FocusLauncher {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            // Flink answers 503 while its dispatcher is being elected leader, as after a start.
+            for (int retry = 1; response.statusCode() == 503 && retry <= UNAVAILABLE_RETRIES;
+                    retry++) {
+                LOG.info("Flink REST API at {} is unavailable; retry {} of {}", restUrl, retry,
+                        UNAVAILABLE_RETRIES);
+                Thread.sleep(1000);
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+            return response;
         } catch (IOException e) {
             throw new FocusLauncher.FocusSubmissionException("Cannot reach the Flink REST API at "
                     + restUrl + " (" + e.getMessage() + "): start the cluster or fix"

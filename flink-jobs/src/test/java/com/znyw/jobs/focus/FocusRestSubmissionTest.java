@@ -138,10 +138,16 @@ class FocusRestSubmissionTest {
                 .getBytes(StandardCharsets.UTF_8));
         body.write(Files.readAllBytes(jar));
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(rest + "/jars/upload"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(rest + "/jars/upload"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // The REST API answers 503 until the dispatcher has been elected leader.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (response.statusCode() == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         String fileName = response.body().replaceAll(".*\"filename\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         return fileName.substring(fileName.lastIndexOf('/') + 1);

@@ -61,7 +61,9 @@ final class ConsoleProcess implements AutoCloseable {
                 "--znyw.mongo.uri=" + mongoUri,
                 "--znyw.store.type=questdb",
                 "--znyw.store.url=" + questDbJdbcUrl,
-                "--znyw.flink.rest-url=" + flinkRestUrl))
+                "--znyw.flink.rest-url=" + flinkRestUrl,
+                "--znyw.focus.job-jar=" + jobJar(root),
+                "--znyw.focus.upload-dir=" + workDir.resolve("focus-uploads").toAbsolutePath()))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -73,6 +75,22 @@ final class ConsoleProcess implements AutoCloseable {
         ConsoleProcess console = new ConsoleProcess(process, url, adminPassword);
         console.awaitReady(log);
         return console;
+    }
+
+    /**
+     * Returns the flink-jobs jar that the console uploads to submit Focus jobs. The MiniCluster
+     * runs in the demo's JVM, which already has every job class, so the plain module jar is
+     * enough; a remote cluster needs the jar built with {@code -Pcluster-jar}.
+     */
+    private static String jobJar(Path root) throws IOException {
+        try (var jars = Files.list(root.resolve("flink-jobs/target"))) {
+            return jars.filter(p -> p.getFileName().toString().matches("znyw-flink-jobs-.*\\.jar"))
+                    .filter(p -> !p.getFileName().toString().contains("-cluster"))
+                    .findFirst()
+                    .map(p -> p.toAbsolutePath().toString())
+                    .orElseThrow(() -> new IllegalStateException("no flink-jobs jar under "
+                            + root.resolve("flink-jobs/target") + ": run ./mvnw -DskipTests install first"));
+        }
     }
 
     private void awaitReady(Path log) {

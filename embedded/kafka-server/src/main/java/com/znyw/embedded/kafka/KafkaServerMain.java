@@ -1,5 +1,7 @@
 package com.znyw.embedded.kafka;
 
+import com.znyw.embedded.server.ServerArgs;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package com.znyw.embedded.questdb;
 
+import com.znyw.embedded.server.ServerArgs;
+
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.znyw.embedded.mongo;
+package com.znyw.embedded.server;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,16 +15,16 @@ import java.util.Set;
  * Command-line options of a server main ({@code --name value} pairs) and the parts every server
  * main shares: the parent-process watch and the ready line.
  *
- * <p>The same small class exists in each embedded server module, because those modules are
- * built before any shared library of the project and have nothing else in common.
+ * <p>It lives in a module without dependencies so that each server module can put it on its own
+ * classpath next to the server it runs.
  */
-final class ServerArgs {
+public final class ServerArgs {
 
     /** Prefix of the single line a server prints to stdout once it accepts connections. */
-    static final String READY_PREFIX = "ZNYW-READY";
+    public static final String READY_PREFIX = "ZNYW-READY";
 
     /** Exit status when a listener could not bind, so that the launcher retries on new ports. */
-    static final int EXIT_BIND_FAILED = 3;
+    public static final int EXIT_BIND_FAILED = 3;
 
     private final Map<String, String> values;
 
@@ -37,7 +37,7 @@ final class ServerArgs {
      *
      * @throws IllegalArgumentException on an unknown option or an option without a value
      */
-    static ServerArgs parse(String[] args, Set<String> allowed) {
+    public static ServerArgs parse(String[] args, Set<String> allowed) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -54,7 +54,7 @@ final class ServerArgs {
     }
 
     /** Returns the data folder, created if missing. */
-    Path dataDir() throws IOException {
+    public Path dataDir() throws IOException {
         String dir = values.get("data-dir");
         if (dir == null || dir.isBlank()) {
             throw new IllegalArgumentException("Missing --data-dir: pass the folder for the server's data");
@@ -66,13 +66,13 @@ final class ServerArgs {
      * Returns the TCP port given for {@code name}, or a free port on 127.0.0.1 when it is missing
      * or 0.
      */
-    int portOrFree(String name) throws IOException {
+    public int portOrFree(String name) throws IOException {
         int port = port(name);
         return port == 0 ? freePort() : port;
     }
 
     /** Returns the TCP port given for {@code name}, or 0 when it is missing. */
-    int port(String name) {
+    public int port(String name) {
         String text = values.getOrDefault(name, "0");
         int port;
         try {
@@ -86,7 +86,7 @@ final class ServerArgs {
         return port;
     }
 
-    Optional<String> get(String name) {
+    public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name));
     }
 
@@ -95,7 +95,7 @@ final class ServerArgs {
      * {@code --parent-pid} ends, so that the shutdown hooks stop the server and no server
      * outlives the program that started it. Exits at once if that process is already gone.
      */
-    void exitWithParent() {
+    public void exitWithParent() {
         String text = values.get("parent-pid");
         if (text == null) {
             return;
@@ -121,7 +121,7 @@ final class ServerArgs {
     }
 
     /** Prints the ready line, e.g. {@code ZNYW-READY port=9092}, and flushes stdout. */
-    static void printReady(Map<String, ?> fields) {
+    public static void printReady(Map<String, ?> fields) {
         StringBuilder line = new StringBuilder(READY_PREFIX);
         fields.forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
         System.out.println(line);

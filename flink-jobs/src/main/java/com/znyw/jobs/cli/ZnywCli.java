@@ -53,7 +53,13 @@ public final class ZnywCli {
                     System.err.println("znyw demo: " + e.getMessage());
                     return 2;
                 }
-                return new DemoCommand(options, System.out).run();
+                try {
+                    return new DemoCommand(options, System.out).run();
+                } catch (IllegalArgumentException e) {
+                    // Bad input such as a missing data folder: the message names it.
+                    System.err.println("znyw demo: " + e.getMessage());
+                    return 2;
+                }
             }
             case "bench" -> {
                 return bench(rest);
@@ -68,6 +74,7 @@ public final class ZnywCli {
 
     private static int bench(String[] args) throws Exception {
         if (args.length == 0) {
+            System.err.println("znyw bench: missing benchmark name: use nab or rca");
             System.err.print(USAGE);
             return 2;
         }

@@ -58,6 +58,8 @@ public final class DemoCommand {
     private final PrintStream out;
     /** Resources the demo started, newest first, which is the order to stop them in. */
     private final List<AutoCloseable> started = new ArrayList<>();
+    /** Set by the shutdown hook, so the replay stops sending instead of running on. */
+    private volatile boolean stopping;
 
     public DemoCommand(DemoOptions options, PrintStream out) {
         this.options = options;
@@ -70,6 +72,8 @@ public final class DemoCommand {
         Path workDir = prepareWorkDir();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
+            stopping = true;
+            out.println("Stopping the demo ...");
             stopAll();
             stopped.countDown();
         }, "znyw-demo-shutdown");
@@ -99,7 +103,7 @@ public final class DemoCommand {
             out.println("Starting the console ...");
             console = ConsoleProcess.start(workDir.resolve("console"), options.consolePort(),
                     services.mongo().connectionString(), services.questDb().pgJdbcUrl(),
-                    flink.restAddress().toString(), newPassword());
+                    flink.restAddress().toString(), adminPassword());
             started.add(0, console);
         }
 
@@ -112,7 +116,16 @@ public final class DemoCommand {
         out.println();
 
         DemoProgress progress = new DemoProgress(out, scores, plan.pointCount());
-        replay(plan, speedup, services.kafka(), topics.points(), progress);
+        try {
+            replay(plan, speedup, services.kafka(), topics.points(), progress);
+        } catch (IllegalStateException e) {
+            if (!stopping) {
+                throw e;
+            }
+            // Ctrl-C during the replay: the shutdown hook is stopping everything.
+            stopped.await();
+            return 130;
+        }
         progress.awaitScored(Duration.ofMinutes(3));
         new DemoSummary(out, plan, scores, services.mongo().connectionString()).print();
 
@@ -216,6 +229,9 @@ public final class DemoCommand {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             long[] reportAt = {nextReport};
             plan.forEachInTimeOrder(point -> {
+                if (stopping) {
+                    throw new IllegalStateException("replay stopped because the demo is stopping");
+                }
                 long due = wallStart + (long) ((point.ts - plan.firstTs()) / speedup);
                 sleepUntil(due);
                 producer.send(new ProducerRecord<>(topic, point.seriesKey().toString(), codec.format(point)),
@@ -246,6 +262,12 @@ public final class DemoCommand {
                 throw new IllegalStateException("replay interrupted", e);
             }
         }
+    }
+
+    /** Returns ZNYW_ADMIN_PASSWORD when set, else a new random password for this run. */
+    private static String adminPassword() {
+        String configured = System.getenv("ZNYW_ADMIN_PASSWORD");
+        return configured == null || configured.isBlank() ? newPassword() : configured;
     }
 
     private static String newPassword() {

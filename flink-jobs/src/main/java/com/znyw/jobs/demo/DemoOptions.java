@@ -49,8 +49,8 @@ public record DemoOptions(Path data, Path workDir, int replaySeconds, int flinkP
                 case "--data" -> data = Path.of(value(option, rest));
                 case "--workdir" -> workDir = Path.of(value(option, rest));
                 case "--replay-seconds" -> replaySeconds = number(option, value(option, rest), 1);
-                case "--flink-port" -> flinkPort = number(option, value(option, rest), 0);
-                case "--console-port" -> consolePort = number(option, value(option, rest), 0);
+                case "--flink-port" -> flinkPort = port(option, value(option, rest));
+                case "--console-port" -> consolePort = port(option, value(option, rest));
                 case "--no-console" -> withConsole = false;
                 case "--exit-after-replay" -> exitAfterReplay = true;
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'\n" + USAGE);
@@ -65,6 +65,15 @@ public record DemoOptions(Path data, Path workDir, int replaySeconds, int flinkP
             throw new IllegalArgumentException("missing value after " + option + "\n" + USAGE);
         }
         return rest.remove(0);
+    }
+
+    private static int port(String option, String text) {
+        int port = number(option, text, 0);
+        if (port > 65_535) {
+            throw new IllegalArgumentException("invalid value '" + text + "' for " + option
+                    + ": use a port from 0 to 65535, where 0 picks a free one");
+        }
+        return port;
     }
 
     private static int number(String option, String text, int min) {

@@ -1,6 +1,9 @@
 package com.znyw.jobs.runtime;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.api.common.JobID;
@@ -29,6 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class LocalFlinkCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalFlinkCluster.class);
+
+    /** Longest wait for a job to cancel or for the cluster to stop. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     private final MiniCluster cluster;
     private final URI restAddress;
@@ -88,17 +94,26 @@ public final class LocalFlinkCluster implements AutoCloseable {
     /** Cancels a job, ignoring one that has already ended. */
     public void cancel(JobID job) {
         try {
-            cluster.cancelJob(job).get();
+            cluster.cancelJob(job).get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             LOG.info("Cancelled job {}", job);
         } catch (Exception e) {
             LOG.warn("Cancelling job {} failed: {}", job, e.toString());
         }
     }
 
+    /**
+     * Stops the cluster, waiting at most {@link #STOP_TIMEOUT}. On Ctrl-C the Kafka broker may be
+     * gone already, and tasks that wait for it would otherwise hold the shutdown for minutes.
+     */
     @Override
     public void close() throws Exception {
-        cluster.close();
-        LOG.info("Stopped Flink MiniCluster at {}", restAddress);
+        try {
+            cluster.closeAsync().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            LOG.info("Stopped Flink MiniCluster at {}", restAddress);
+        } catch (TimeoutException e) {
+            LOG.warn("Flink MiniCluster at {} did not stop within {} s; leaving it to JVM exit",
+                    restAddress, STOP_TIMEOUT.toSeconds());
+        }
     }
 
     /** Runs the cluster until the process is stopped. Arguments: {@code [restPort] [slots] [workDir]}. */

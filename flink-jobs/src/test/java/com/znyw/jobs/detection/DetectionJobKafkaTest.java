@@ -106,6 +106,13 @@ class DetectionJobKafkaTest {
             send(producer, List.of("{not json", "{\"kpi\":\"cpu\",\"ts\":1,\"value\":\"NaN\"}"));
             awaitRows(questDb, PHASE * 2L);
             awaitCheckpoint(cluster, jobId);
+            // The sink commits its Kafka transaction when Flink reports the checkpoint complete,
+            // which can trail the checkpoint on a loaded machine. The failure below is meant to
+            // hit uncommitted, uncheckpointed work only, so wait for phase 1's commit first.
+            // NOTE: whether a kill between checkpoint and commit loses that transaction with
+            // flink-connector-kafka 3.4.0 is not settled; runs under heavy load lost it.
+            int phaseOneAnomalies = expectedAnomalies(points.subList(0, 2 * PHASE)).size();
+            readAll(kafka, anomaliesTopic, phaseOneAnomalies);
 
             // Phase 2 is scored but not checkpointed when the TaskManager dies, so it is replayed.
             send(producer, points.subList(2 * PHASE, 4 * PHASE));

@@ -57,9 +57,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The production wiring of the detection job against a real Kafka broker and a real QuestDB:
- * results in both sinks, dead letters, late points, and a TaskManager failure in the middle of
- * the stream that must neither lose nor duplicate results.
+ * The production wiring of the detection job against a real Kafka broker and a real QuestDB.
+ * It checks results in both sinks, dead letters and late points. A TaskManager failure in the
+ * middle of the stream must neither lose nor duplicate results.
  */
 class DetectionJobKafkaTest {
 
@@ -193,7 +193,7 @@ class DetectionJobKafkaTest {
         config.set(DetectionOptions.CONSUMER_GROUP, "detection-" + run);
         config.set(DetectionOptions.TRANSACTIONAL_ID_PREFIX, "detection-" + run);
         config.set(DetectionOptions.STORE_URL, questDb.httpUrl());
-        // Checkpoints are triggered by the test, so it knows exactly what each one covers.
+        // The test triggers every checkpoint itself, so it controls exactly what each one covers.
         config.set(DetectionOptions.CHECKPOINT_INTERVAL, Duration.ofHours(1));
         // No partition may count as idle while the test waits between phases. Otherwise the
         // other partition alone moves the watermark on, and a busy machine that fetches one

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +93,7 @@ public final class KafkaServerMain {
         } catch (Throwable e) {
             System.err.println("Kafka broker failed to start on ports " + port + "/" + controllerPort + ": " + e);
             e.printStackTrace();
-            System.exit(isBindFailure(e) ? ServerArgs.EXIT_BIND_FAILED : 1);
+            System.exit(ServerArgs.isBindFailure(e) ? ServerArgs.EXIT_BIND_FAILED : 1);
             return;
         }
 
@@ -181,18 +180,5 @@ public final class KafkaServerMain {
             meta.load(in);
         }
         return Optional.ofNullable(meta.getProperty("cluster.id")).filter(id -> !id.isBlank());
-    }
-
-    private static boolean isBindFailure(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause()) {
-            if (e instanceof BindException) {
-                return true;
-            }
-            String message = e.getMessage();
-            if (message != null && message.contains("Address already in use")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

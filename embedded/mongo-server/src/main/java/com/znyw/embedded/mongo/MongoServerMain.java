@@ -3,7 +3,6 @@ package com.znyw.embedded.mongo;
 import com.znyw.embedded.server.ServerArgs;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -69,7 +68,7 @@ public final class MongoServerMain {
             System.err.println("MongoDB server failed to bind 127.0.0.1:" + port + ": " + e);
             e.printStackTrace();
             server.shutdownNow();
-            System.exit(isBindFailure(e) ? ServerArgs.EXIT_BIND_FAILED : 1);
+            System.exit(ServerArgs.isBindFailure(e) ? ServerArgs.EXIT_BIND_FAILED : 1);
             return;
         }
 
@@ -91,18 +90,5 @@ public final class MongoServerMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static boolean isBindFailure(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause()) {
-            if (e instanceof BindException) {
-                return true;
-            }
-            String message = e.getMessage();
-            if (message != null && message.contains("Address already in use")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -3,7 +3,6 @@ package com.znyw.embedded.questdb;
 import com.znyw.embedded.server.ServerArgs;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -66,7 +65,7 @@ public final class QuestDbServerMain {
             System.err.println("QuestDB failed to start in " + dataDir + " on ports " + httpPort + "/" + pgPort
                     + "/" + ilpPort + ": " + e);
             e.printStackTrace();
-            System.exit(isBindFailure(e) ? ServerArgs.EXIT_BIND_FAILED : 1);
+            System.exit(ServerArgs.isBindFailure(e, "could not bind") ? ServerArgs.EXIT_BIND_FAILED : 1);
             return;
         }
 
@@ -109,18 +108,5 @@ public final class QuestDbServerMain {
         env.put("QDB_TELEMETRY_DISABLE_COMPLETELY", "true");
         env.put("QDB_METRICS_ENABLED", "false");
         return env;
-    }
-
-    private static boolean isBindFailure(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause()) {
-            if (e instanceof BindException) {
-                return true;
-            }
-            String message = e.getMessage();
-            if (message != null && (message.contains("Address already in use") || message.contains("could not bind"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

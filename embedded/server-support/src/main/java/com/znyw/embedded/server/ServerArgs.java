@@ -135,4 +135,30 @@ public final class ServerArgs {
             return socket.getLocalPort();
         }
     }
+
+    /**
+     * Tells whether a start failed because a port was taken: a {@link java.net.BindException}
+     * anywhere in the cause chain, or a message saying "Address already in use" or one of
+     * {@code otherBindMessages}, for servers that wrap the bind error in their own words.
+     */
+    public static boolean isBindFailure(Throwable error, String... otherBindMessages) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof java.net.BindException) {
+                return true;
+            }
+            String message = e.getMessage();
+            if (message == null) {
+                continue;
+            }
+            if (message.contains("Address already in use")) {
+                return true;
+            }
+            for (String other : otherBindMessages) {
+                if (message.contains(other)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

@@ -8,10 +8,10 @@ import com.znyw.core.model.ScoredPoint;
 import com.znyw.core.tsdb.QuestDbScoreRepository;
 import com.znyw.ml.detect.DetectorConfig;
 import com.znyw.ml.detect.Detectors;
-import com.znyw.ml.detect.StreamingDetector;
 import com.znyw.ml.eval.nab.AnomalyWindow;
 import com.znyw.ml.eval.nab.CorpusScore;
 import com.znyw.ml.eval.nab.CostProfile;
+import com.znyw.ml.eval.nab.NabBenchmark;
 import com.znyw.ml.eval.nab.NabLabels;
 import com.znyw.ml.eval.nab.NabScorer;
 import java.io.IOException;
@@ -128,17 +128,7 @@ final class DemoSummary {
 
     /** Streams the series through a fresh ensemble, as {@code znyw bench nab} does. */
     private static List<com.znyw.ml.eval.nab.ScoredPoint> libraryRun(NabReplayPlan.ReplaySeries series) {
-        StreamingDetector detector = Detectors.newEnsemble(DetectorConfig.defaults());
-        List<com.znyw.ml.eval.nab.ScoredPoint> result = new ArrayList<>();
-        for (var row : series.rows()) {
-            double score;
-            try {
-                score = detector.update(row.timestampMs(), row.value()).score();
-            } catch (IllegalArgumentException e) {
-                score = 0.0;
-            }
-            result.add(new com.znyw.ml.eval.nab.ScoredPoint(row.timestampMs(), row.value(), score));
-        }
-        return result;
+        return NabBenchmark.streamThrough(series.rows(), Detectors.newEnsemble(DetectorConfig.defaults()))
+                .points();
     }
 }

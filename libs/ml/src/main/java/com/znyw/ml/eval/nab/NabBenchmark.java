@@ -277,6 +277,32 @@ public final class NabBenchmark {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
+        StreamResult run = streamThrough(input, detector);
+        for (ScoredPoint point : run.points()) {
+            double score = point.anomalyScore();
+            if (!(score >= 0 && score <= 1)) {
+                throw new InvalidInputException("Detector returned anomaly score " + score + " for "
+                        + NabTime.format(point.timestampMs()) + " in " + file + ", outside 0..1. Fix the detector.");
+            }
+        }
+        return new FileRun(file, run.points(), run.rejected(), run.detectorNanos());
+    }
+
+    /**
+     * Detector output for one series streamed in order.
+     *
+     * @param points        the input points with the detector's anomaly scores
+     * @param rejected      how many points the detector rejected; they score 0
+     * @param detectorNanos time spent inside {@link StreamingDetector#update}
+     */
+    public record StreamResult(List<ScoredPoint> points, int rejected, long detectorNanos) {
+    }
+
+    /**
+     * Streams points through the detector one at a time, with no look-ahead, as NAB requires. A
+     * point the detector rejects (for example one older than its predecessor) scores 0.
+     */
+    public static StreamResult streamThrough(List<ScoredPoint> input, StreamingDetector detector) {
         List<ScoredPoint> output = new ArrayList<>(input.size());
         int rejected = 0;
         long nanos = 0;
@@ -291,13 +317,9 @@ public final class NabBenchmark {
                 rejected++;
             }
             nanos += System.nanoTime() - start;
-            if (!(score >= 0 && score <= 1)) {
-                throw new InvalidInputException("Detector returned anomaly score " + score + " for "
-                        + NabTime.format(point.timestampMs()) + " in " + file + ", outside 0..1. Fix the detector.");
-            }
             output.add(new ScoredPoint(point.timestampMs(), point.value(), score));
         }
-        return new FileRun(file, output, rejected, nanos);
+        return new StreamResult(output, rejected, nanos);
     }
 
     static Path resultPath(Path detectorOut, String detectorName, String file) {

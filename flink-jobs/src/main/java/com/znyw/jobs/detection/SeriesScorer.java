@@ -2,6 +2,7 @@ package com.znyw.jobs.detection;
 
 import com.znyw.core.model.ScoredPoint;
 import com.znyw.core.model.SeriesKey;
+import com.znyw.jobs.util.LruCache;
 import com.znyw.ml.detect.Detection;
 import com.znyw.ml.detect.DetectorConfig;
 import com.znyw.ml.detect.Detectors;
@@ -94,12 +95,7 @@ public class SeriesScorer
         pending = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("pending-points", Types.LONG, Types.DOUBLE));
         appliedSensitivity = new HashMap<>();
-        keys = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, SeriesKey> eldest) {
-                return size() > MAX_CACHED_KEYS;
-            }
-        };
+        keys = new LruCache<>(MAX_CACHED_KEYS);
 
         scoredPoints = getRuntimeContext().getMetricGroup().counter("scoredPoints");
         anomalies = getRuntimeContext().getMetricGroup().counter("anomalies");

@@ -2,12 +2,12 @@ package com.znyw.jobs.sink;
 
 import com.znyw.core.model.ScoredPoint;
 import com.znyw.core.tsdb.LineProtocol;
+import com.znyw.jobs.util.LruCache;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.connector.base.sink.AsyncSinkBase;
@@ -75,12 +75,7 @@ public class LineProtocolSink extends AsyncSinkBase<ScoredPoint, String> {
         @Override
         public String apply(ScoredPoint point, org.apache.flink.api.connector.sink2.SinkWriter.Context context) {
             if (prefixes == null) {
-                prefixes = new LinkedHashMap<>(1024, 0.75f, true) {
-                    @Override
-                    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                        return size() > MAX_CACHED_SERIES;
-                    }
-                };
+                prefixes = new LruCache<>(MAX_CACHED_SERIES);
             }
             String prefix = prefixes.computeIfAbsent(point.series, series -> LineProtocol.tagPrefix(point));
             return LineProtocol.format(prefix, point);

@@ -14,41 +14,7 @@
     return (value) => format.format(new Date(value));
   }
 
-  class ZnywChart extends HTMLElement {
-    connectedCallback() {
-      this.style.display = 'block';
-      if (!this._chart) {
-        this._chart = echarts.init(this);
-        // The element often has no width yet when it is attached; redraw whenever it is resized.
-        this._observer = new ResizeObserver(() => this._chart && this._chart.resize());
-        this._observer.observe(this);
-      }
-      if (this._pending) {
-        this._draw(this._pending);
-        this._pending = null;
-      }
-    }
-
-    disconnectedCallback() {
-      if (this._observer) {
-        this._observer.disconnect();
-        this._observer = null;
-      }
-      if (this._chart) {
-        this._chart.dispose();
-        this._chart = null;
-      }
-    }
-
-    setData(json) {
-      const data = JSON.parse(json);
-      if (this._chart) {
-        this._draw(data);
-      } else {
-        this._pending = data;
-      }
-    }
-
+  class ZnywChart extends window.ZnywEChartElement {
     _draw(data) {
       const label = formatter(data.zone, data.locale);
       const names = data.labels || {};

@@ -19,6 +19,7 @@ import com.znyw.core.focus.FocusFinding;
  */
 @Tag("znyw-focus-chart")
 @JavaScript("context://webjars/echarts/5.3.1/dist/echarts.min.js")
+@JavaScript("context://znyw/echarts-element.js")
 @JavaScript("context://znyw/focus/focus-chart.js")
 public class FocusChart extends Component implements HasSize {
 

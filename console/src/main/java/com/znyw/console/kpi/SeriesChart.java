@@ -15,6 +15,7 @@ import com.vaadin.flow.component.dependency.JavaScript;
  */
 @Tag("znyw-chart")
 @JavaScript("context://webjars/echarts/5.3.1/dist/echarts.min.js")
+@JavaScript("context://znyw/echarts-element.js")
 @JavaScript("context://znyw/znyw-chart.js")
 public class SeriesChart extends Component implements HasSize {
 

@@ -7,44 +7,7 @@
     return;
   }
 
-  class ZnywFocusChart extends HTMLElement {
-    connectedCallback() {
-      this.style.display = 'block';
-      if (!this._chart) {
-        this._chart = echarts.init(this);
-        this._resize = () => this._chart && this._chart.resize();
-        window.addEventListener('resize', this._resize);
-        // The element may be hidden, with no size, when ECharts starts: redraw when it grows.
-        this._observer = new ResizeObserver(this._resize);
-        this._observer.observe(this);
-      }
-      if (this._pending) {
-        this._draw(this._pending);
-        this._pending = null;
-      }
-    }
-
-    disconnectedCallback() {
-      window.removeEventListener('resize', this._resize);
-      if (this._observer) {
-        this._observer.disconnect();
-        this._observer = null;
-      }
-      if (this._chart) {
-        this._chart.dispose();
-        this._chart = null;
-      }
-    }
-
-    setData(json) {
-      const data = JSON.parse(json);
-      if (this._chart) {
-        this._draw(data);
-      } else {
-        this._pending = data;
-      }
-    }
-
+  class ZnywFocusChart extends window.ZnywEChartElement {
     _draw(data) {
       this._chart.resize();
       this._chart.setOption({

@@ -120,7 +120,7 @@ final class ConsoleProcess implements AutoCloseable {
                 throw new IllegalStateException("interrupted while waiting for the console", e);
             }
         }
-        throw new IllegalStateException("the console did not answer on " + url + " within "
+        throw new IllegalStateException("the console did not respond on " + url + " within "
                 + START_TIMEOUT.toSeconds() + " s; see " + log);
     }
 

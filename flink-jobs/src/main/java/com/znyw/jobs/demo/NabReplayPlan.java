@@ -53,7 +53,7 @@ public final class NabReplayPlan {
      *
      * @param nowMs the replay's "now": every series ends at most one week before it
      * @throws IOException              if a file cannot be read
-     * @throws IllegalArgumentException if the folder holds no NAB data file
+     * @throws IllegalArgumentException if the folder contains no NAB data file
      */
     public static NabReplayPlan load(Path nabRoot, long nowMs) throws IOException {
         Path dataRoot = nabRoot.resolve("data");
@@ -92,7 +92,7 @@ public final class NabReplayPlan {
         return name.length() > 128 ? name.substring(0, 128) : name;
     }
 
-    /** The NAB-layout folder the plan was read from. */
+    /** Returns the NAB-layout folder the plan was read from. */
     public Path nabRoot() {
         return nabRoot;
     }

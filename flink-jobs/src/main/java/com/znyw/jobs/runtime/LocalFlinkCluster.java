@@ -33,7 +33,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalFlinkCluster.class);
 
-    /** Longest wait for a job to cancel or for the cluster to stop. */
+    /** Maximum wait for a job to cancel or for the cluster to stop. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     private final MiniCluster cluster;

@@ -120,7 +120,7 @@ public final class SeriesKey implements Comparable<SeriesKey> {
         return kpi;
     }
 
-    /** The tags, sorted by key; unmodifiable. */
+    /** Returns the tags, sorted by key, as an unmodifiable map. */
     public SortedMap<String, String> tags() {
         return tags;
     }

@@ -7,14 +7,10 @@ import com.znyw.ml.detect.Detection;
 import com.znyw.ml.detect.DetectorConfig;
 import com.znyw.ml.detect.Detectors;
 import com.znyw.ml.detect.StreamingDetector;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.state.BroadcastState;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
@@ -22,6 +18,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -32,14 +29,28 @@ import org.slf4j.LoggerFactory;
  * Scores the points of each series in event-time order with that series' ensemble detector.
  *
  * <p>Points wait in keyed state until the watermark passes them, so points that arrive out of
- * order within the watermark's bound are scored in order. A point also gets scored once it has
- * waited {@code maxBufferDelayMs} of processing time, so an idle stream still produces results.
- * A point is late, and goes to the {@link #LATE} side output instead of the model, when it is
- * older than the last point already scored for its series or more than the allowed lateness
- * behind the watermark. The detector is a streaming model and cannot go back in time.
+ * order within the watermark's bound are scored in order. Once a point has waited
+ * {@code maxBufferDelayMs} of processing time (rounded up to the next whole second), everything
+ * pending for its series is scored, so an idle stream still produces results. A point is late, and
+ * goes to the {@link #LATE} side output instead of the model, when it is older than the last point
+ * already scored for its series or more than the allowed lateness behind the watermark. The
+ * detector is a streaming model and cannot go back in time.
  *
  * <p>The broadcast side carries {@link SeriesSettings}: a disabled series is not scored, and a
  * changed sensitivity applies from the next point on.
+ *
+ * <p>Per series the state is the detector and one {@link PendingPoints} value: the pending points
+ * sorted by timestamp, the last scored timestamp and marks of the registered timers. A series has
+ * at most one event-time timer that matters, at its earliest pending point: a new timer is
+ * registered only for a point earlier than that one, and after each firing for the new earliest
+ * point. A processing-time flush timer is registered only when none is pending for the series. So
+ * an in-order point costs a constant number of state operations, and a timer scores every point
+ * the watermark has passed at once. Timers left behind by an earlier mark fire and find nothing
+ * to score.
+ *
+ * <p>NOTE: this state layout (one {@code pending-points} value per series) replaced a
+ * {@code MapState} of pending points, a {@code last-scored-ts} value and one timer per point.
+ * Savepoints taken before that change cannot be restored; there was no production state yet.
  */
 public class SeriesScorer
         extends KeyedBroadcastProcessFunction<String, IngestedRecord, SeriesSettings, ScoredPoint> {
@@ -66,8 +77,7 @@ public class SeriesScorer
     private final long maxBufferDelayMs;
 
     private transient ValueState<StreamingDetector> detector;
-    private transient ValueState<Long> lastScoredTs;
-    private transient MapState<Long, Double> pending;
+    private transient ValueState<PendingPoints> pending;
     /** Parsed keys of recently scored series, so a key is not parsed again for every point. */
     private transient Map<String, SeriesKey> keys;
     /** Sensitivity last applied to each series' detector; rebuilt lazily after a restore. */
@@ -90,10 +100,8 @@ public class SeriesScorer
     public void open(Configuration parameters) {
         detector = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("detector", DetectorSerializer.INSTANCE));
-        lastScoredTs = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("last-scored-ts", Types.LONG));
-        pending = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("pending-points", Types.LONG, Types.DOUBLE));
+        pending = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("pending-points", PendingPointsSerializer.INSTANCE));
         appliedSensitivity = new HashMap<>();
         keys = new LruCache<>(MAX_CACHED_KEYS);
 
@@ -107,9 +115,13 @@ public class SeriesScorer
     @Override
     public void processElement(IngestedRecord point, ReadOnlyContext ctx,
                                Collector<ScoredPoint> out) throws Exception {
-        Long last = lastScoredTs.value();
+        PendingPoints buffer = pending.value();
+        if (buffer == null) {
+            buffer = new PendingPoints();
+        }
+        long last = buffer.lastScoredTs;
         long watermark = ctx.timerService().currentWatermark();
-        boolean behindSeries = last != null && point.ts <= last;
+        boolean behindSeries = last != PendingPoints.NONE && point.ts <= last;
         // The first condition keeps the subtraction from overflowing for an early watermark. The
         // maximum watermark means the input has ended, which makes no point late.
         boolean beyondLateness = watermark > Long.MIN_VALUE + allowedLatenessMs
@@ -125,16 +137,21 @@ public class SeriesScorer
             return;
         }
 
-        if (pending.contains(point.ts)) {
-            // The same timestamp twice in one series: the later value replaces the earlier one.
+        if (!buffer.add(point.ts, point.value)) {
+            // The same timestamp twice in one series: the later value replaced the earlier one.
             duplicatePoints.inc();
         }
-        pending.put(point.ts, point.value);
-        ctx.timerService().registerEventTimeTimer(point.ts);
-        long now = ctx.timerService().currentProcessingTime();
-        // Rounded to whole seconds so that a busy series registers one flush timer per second.
-        long flushAt = ((now + maxBufferDelayMs) / 1000 + 1) * 1000;
-        ctx.timerService().registerProcessingTimeTimer(flushAt);
+        if (buffer.eventTimerTs == PendingPoints.NONE || point.ts < buffer.eventTimerTs) {
+            ctx.timerService().registerEventTimeTimer(point.ts);
+            buffer.eventTimerTs = point.ts;
+        }
+        if (buffer.flushTimerTs == PendingPoints.NONE) {
+            long now = ctx.timerService().currentProcessingTime();
+            // Rounded up to whole seconds, so that the flushes of many series share a timestamp.
+            buffer.flushTimerTs = ((now + maxBufferDelayMs) / 1000 + 1) * 1000;
+            ctx.timerService().registerProcessingTimeTimer(buffer.flushTimerTs);
+        }
+        pending.update(buffer);
     }
 
     @Override
@@ -163,38 +180,65 @@ public class SeriesScorer
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScoredPoint> out)
             throws Exception {
-        // An event-time timer scores what the watermark has passed; a processing-time timer
-        // flushes everything that has waited long enough.
-        long upTo = ctx.timeDomain() == org.apache.flink.streaming.api.TimeDomain.EVENT_TIME
-                ? timestamp : Long.MAX_VALUE;
-        List<Long> due = new ArrayList<>();
-        for (Iterator<Long> keys = pending.keys().iterator(); keys.hasNext(); ) {
-            long ts = keys.next();
-            if (ts <= upTo) {
-                due.add(ts);
-            }
-        }
-        if (due.isEmpty()) {
+        PendingPoints buffer = pending.value();
+        if (buffer == null) {
             return;
         }
-        due.sort(null);
-
-        String series = ctx.getCurrentKey();
-        SeriesSettings settings = ctx.getBroadcastState(SETTINGS).get(series);
-        for (long ts : due) {
-            double value = pending.get(ts);
-            // Scored points leave the buffer, so the event-time timer at ts finds nothing left.
-            pending.remove(ts);
-            if (settings != null && !settings.enabled) {
-                disabledPoints.inc();
-                continue;
+        // An event-time timer scores what the watermark has passed; the processing-time timer
+        // flushes everything pending.
+        long upTo;
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+            upTo = ctx.timerService().currentWatermark();
+            if (timestamp >= buffer.eventTimerTs) {
+                // The marked timer is firing. An older, superseded timer leaves the mark alone.
+                buffer.eventTimerTs = PendingPoints.NONE;
             }
-            score(series, settings, ts, value, out);
+        } else {
+            upTo = Long.MAX_VALUE;
+            if (timestamp >= buffer.flushTimerTs) {
+                buffer.flushTimerTs = PendingPoints.NONE;
+            }
         }
+
+        if (!buffer.isEmpty() && buffer.firstTs() <= upTo) {
+            scoreDue(ctx.getCurrentKey(), ctx.getBroadcastState(SETTINGS), buffer, upTo, out);
+        }
+
+        // Whatever is left waits for a timer at its earliest point, unless one is already marked.
+        if (!buffer.isEmpty() && (buffer.eventTimerTs == PendingPoints.NONE
+                || buffer.firstTs() < buffer.eventTimerTs)) {
+            buffer.eventTimerTs = buffer.firstTs();
+            ctx.timerService().registerEventTimeTimer(buffer.eventTimerTs);
+        }
+        pending.update(buffer);
     }
 
-    private void score(String series, SeriesSettings settings, long ts, double value,
-                       Collector<ScoredPoint> out) throws Exception {
+    /** Scores the pending points up to {@code upTo} in timestamp order and removes them. */
+    private void scoreDue(String series, ReadOnlyBroadcastState<String, SeriesSettings> settingsState,
+                          PendingPoints buffer, long upTo, Collector<ScoredPoint> out)
+            throws Exception {
+        SeriesSettings settings = settingsState.get(series);
+        if (settings != null && !settings.enabled) {
+            while (!buffer.isEmpty() && buffer.firstTs() <= upTo) {
+                disabledPoints.inc();
+                buffer.removeFirst();
+            }
+            return;
+        }
+
+        StreamingDetector model = modelFor(series, settings);
+        long lastTs = buffer.lastScoredTs;
+        while (!buffer.isEmpty() && buffer.firstTs() <= upTo) {
+            lastTs = buffer.firstTs();
+            score(series, model, lastTs, buffer.firstValue(), out);
+            buffer.removeFirst();
+        }
+        buffer.lastScoredTs = lastTs;
+        detector.update(model);
+    }
+
+    /** Returns the series' detector, created or reconfigured for its current sensitivity. */
+    private StreamingDetector modelFor(String series, SeriesSettings settings) throws Exception {
         double sensitivity = settings == null ? defaultSensitivity : settings.sensitivity;
         StreamingDetector model = detector.value();
         if (model == null) {
@@ -204,11 +248,12 @@ public class SeriesScorer
             model.reconfigure(new DetectorConfig(sensitivity));
             appliedSensitivity.put(series, sensitivity);
         }
+        return model;
+    }
 
+    private void score(String series, StreamingDetector model, long ts, double value,
+                       Collector<ScoredPoint> out) {
         Detection detection = model.update(ts, value);
-        detector.update(model);
-        lastScoredTs.update(ts);
-
         scoredPoints.inc();
         if (detection.anomaly()) {
             anomalies.inc();

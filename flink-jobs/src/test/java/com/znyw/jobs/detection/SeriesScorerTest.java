@@ -228,6 +228,132 @@ class SeriesScorerTest {
         }
     }
 
+    @Test
+    void inOrderPointsShareTimers() throws Exception {
+        harness.setProcessingTime(0);
+        for (int i = 1; i <= 20; i++) {
+            point(i * MINUTE, i);
+        }
+
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+
+        watermark(harness, 10 * MINUTE);
+
+        assertThat(scored()).extracting(p -> p.ts).hasSize(10).endsWith(10 * MINUTE);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        watermark(harness, 20 * MINUTE);
+
+        assertThat(scored()).hasSize(20);
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void earlierPointAfterScoringWaitsForItsTimer() throws Exception {
+        point(5 * MINUTE, 5.0);
+        point(3 * MINUTE, 3.0);
+        watermark(harness, 4 * MINUTE);
+
+        assertThat(scored()).extracting(p -> p.ts).containsExactly(3 * MINUTE);
+
+        point(4 * MINUTE + 1, 4.0);
+        point(6 * MINUTE, 6.0);
+        watermark(harness, 5 * MINUTE);
+
+        assertThat(scored()).extracting(p -> p.ts)
+                .containsExactly(3 * MINUTE, 4 * MINUTE + 1, 5 * MINUTE);
+
+        watermark(harness, 6 * MINUTE);
+
+        assertThat(scored()).extracting(p -> p.value).containsExactly(3.0, 4.0, 5.0, 6.0);
+        assertThat(harness.getSideOutput(SeriesScorer.LATE)).isNullOrEmpty();
+    }
+
+    @Test
+    void duplicateTimestampKeepsLaterValue() throws Exception {
+        point(MINUTE, 1.0);
+        point(MINUTE, 7.0);
+        watermark(harness, MINUTE);
+
+        assertThat(scored()).extracting(p -> p.value).containsExactly(7.0);
+    }
+
+    @Test
+    void latePointCarriesReason() throws Exception {
+        point(2 * MINUTE, 2.0);
+        watermark(harness, 2 * MINUTE);
+        point(2 * MINUTE, 9.0);
+        watermark(harness, 100 * MINUTE);
+        point(10 * MINUTE, 1.0);
+
+        List<IngestedRecord> late = harness.getSideOutput(SeriesScorer.LATE).stream()
+                .map(StreamRecord::getValue).toList();
+        assertThat(late).hasSize(2);
+        assertThat(late.get(0).error).isEqualTo(
+                "older than the last scored point of its series at " + 2 * MINUTE);
+        assertThat(late.get(1).error).isEqualTo(
+                "more than " + LATENESS_MS + " ms behind the watermark " + 100 * MINUTE);
+        assertThat(scored()).extracting(p -> p.value).containsExactly(2.0);
+    }
+
+    @Test
+    void flushScoresPendingThenWatermarkContinues() throws Exception {
+        harness.setProcessingTime(0);
+        point(MINUTE, 1.0);
+        point(2 * MINUTE, 2.0);
+        harness.setProcessingTime(3_000);
+
+        assertThat(scored()).hasSize(2);
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+
+        point(3 * MINUTE, 3.0);
+
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+
+        watermark(harness, 3 * MINUTE);
+
+        assertThat(scored()).extracting(p -> p.ts).containsExactly(MINUTE, 2 * MINUTE, 3 * MINUTE);
+    }
+
+    @Test
+    void pendingPointsSurviveSnapshotAndRestore() throws Exception {
+        point(MINUTE, 1.0);
+        point(3 * MINUTE, 3.0);
+        point(2 * MINUTE, 2.0);
+        watermark(harness, MINUTE);
+        var snapshot = harness.snapshot(1, 1);
+
+        KeyedBroadcastOperatorTestHarness<String, IngestedRecord, SeriesSettings, ScoredPoint> restored =
+                newHarness();
+        restored.initializeState(snapshot);
+        restored.open();
+        try {
+            restored.processElement(new StreamRecord<>(
+                    IngestedRecord.point(SERIES, "cpu", MINUTE, 5.0), MINUTE));
+            watermark(restored, 3 * MINUTE);
+
+            assertThat(restored.getSideOutput(SeriesScorer.LATE)).hasSize(1);
+            assertThat(restored.extractOutputValues()).extracting(p -> p.ts)
+                    .containsExactly(2 * MINUTE, 3 * MINUTE);
+        } finally {
+            restored.close();
+        }
+    }
+
+    @Test
+    void seriesAreBufferedSeparately() throws Exception {
+        harness.processElement(new StreamRecord<>(
+                IngestedRecord.point("cpu{host=h2}", "cpu", 2 * MINUTE, 2.0), 2 * MINUTE));
+        point(MINUTE, 1.0);
+        point(3 * MINUTE, 3.0);
+        watermark(harness, 2 * MINUTE);
+
+        assertThat(scored()).extracting(p -> p.series + "@" + p.ts)
+                .containsExactly(SERIES + "@" + MINUTE, "cpu{host=h2}@" + 2 * MINUTE);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    }
+
     private static List<ScoredPoint> continueWith(
             KeyedBroadcastOperatorTestHarness<String, IngestedRecord, SeriesSettings, ScoredPoint> target)
             throws Exception {

@@ -1,6 +1,8 @@
 package com.znyw.core.tsdb;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.znyw.core.model.ScoredPoint;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,6 +15,11 @@ import java.util.Set;
  * the series' own tags. A series tag whose key equals a reserved column name gets the prefix
  * {@code tag_}, because a store with one namespace for tags and fields (QuestDB) would otherwise
  * reject the row.
+ *
+ * <p>Floats are written in the shortest form that parses back to the same {@code double}
+ * (Schubfach, as in jackson-core's {@link NumberOutput}), in {@link Double#toString(double)}'s
+ * syntax: {@code 0.001}, {@code 1.0E300}, {@code -0.0}, {@code NaN}. JDK 17's own
+ * {@code Double.toString} is slower and sometimes writes more digits than needed.
  */
 public final class LineProtocol {
 
@@ -41,8 +48,11 @@ public final class LineProtocol {
         prefix.append(ScoredPoint.MEASUREMENT);
         appendTag(prefix, "series", point.series);
         appendTag(prefix, "kpi", point.kpi);
-        for (Map.Entry<String, String> tag : new java.util.TreeMap<>(point.tags).entrySet()) {
-            appendTag(prefix, tagColumn(tag.getKey()), tag.getValue());
+        // Sorted by key, as line protocol recommends, without copying the map into a TreeMap.
+        String[] tagKeys = point.tags.keySet().toArray(new String[0]);
+        Arrays.sort(tagKeys);
+        for (String tagKey : tagKeys) {
+            appendTag(prefix, tagColumn(tagKey), point.tags.get(tagKey));
         }
         return prefix.toString();
     }
@@ -52,16 +62,24 @@ public final class LineProtocol {
         StringBuilder line = new StringBuilder(tagPrefix.length() + 160);
         line.append(tagPrefix);
         line.append(' ');
-        line.append("value=").append(point.value);
-        line.append(",expected=").append(point.expected);
-        line.append(",lower=").append(point.lower);
-        line.append(",upper=").append(point.upper);
-        line.append(",score=").append(point.score);
+        line.append("value=").append(formatDouble(point.value));
+        line.append(",expected=").append(formatDouble(point.expected));
+        line.append(",lower=").append(formatDouble(point.lower));
+        line.append(",upper=").append(formatDouble(point.upper));
+        line.append(",score=").append(formatDouble(point.score));
         line.append(",anomaly=").append(point.anomaly ? 't' : 'f');
         appendStringField(line, "detector", point.detector);
         appendStringField(line, "model_version", point.modelVersion);
         line.append(' ').append(point.ts);
         return line.toString();
+    }
+
+    /**
+     * Formats a double as the shortest decimal that parses back to the same value, so no
+     * precision is lost: {@code Double.parseDouble(formatDouble(v))} equals {@code v}.
+     */
+    public static String formatDouble(double value) {
+        return NumberOutput.toString(value, true);
     }
 
     private static void appendTag(StringBuilder line, String key, String value) {

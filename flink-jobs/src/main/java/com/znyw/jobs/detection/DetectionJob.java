@@ -49,6 +49,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  *       sink.</li>
  * </ol>
  *
+ * <p>The job enables Flink's object reuse, so chained operators pass records on without copying
+ * them. That is safe because no operator here keeps a reference to a record it has received or
+ * changes it after emitting it: the scorer creates a new {@code ScoredPoint} for every point, and
+ * the sinks serialize each record when they receive it. An operator added to this job must keep
+ * to the same rules.
+ *
  * <p>Sources and sinks are injected, so tests run the same topology with bounded sources and
  * collecting sinks; {@link #main(String[])} wires Kafka and the line-protocol store.
  */
@@ -83,6 +89,8 @@ public class DetectionJob {
     /** Adds the job's topology to the environment; call {@code env.execute} afterwards. */
     public void build(StreamExecutionEnvironment env) {
         env.getConfig().disableGenericTypes();
+        // Saves two copies of every scored point and one of every record; see the class doc.
+        env.getConfig().enableObjectReuse();
 
         WatermarkStrategy<IngestedRecord> watermarks = WatermarkStrategy
                 .<IngestedRecord>forBoundedOutOfOrderness(config.get(DetectionOptions.OUT_OF_ORDERNESS))

@@ -97,7 +97,9 @@ public final class DetectionOptions {
                             + "visible to read-committed consumers at each checkpoint.");
 
     public static final ConfigOption<Integer> STORE_MAX_BATCH_SIZE =
-            ConfigOptions.key("znyw.store.max-batch-size").intType().defaultValue(2000)
+            ConfigOptions.key("znyw.store.max-batch-size").intType().defaultValue(5000)
+                    // 5000 is the batch size the InfluxDB 2.x write guide calls optimal. Against
+                    // the embedded QuestDB it also took less store CPU per row than 2000.
                     .withDescription("Lines per write request to the time-series store.");
 
     public static final ConfigOption<Integer> STORE_MAX_IN_FLIGHT =
@@ -106,7 +108,8 @@ public final class DetectionOptions {
                             + "which back-pressures the job.");
 
     public static final ConfigOption<Integer> STORE_MAX_BUFFERED =
-            ConfigOptions.key("znyw.store.max-buffered-lines").intType().defaultValue(20000)
+            ConfigOptions.key("znyw.store.max-buffered-lines").intType().defaultValue(50000)
+                    // Ten full batches, so that the in-flight requests do not drain the buffer.
                     .withDescription("Lines buffered per sink subtask before back-pressure.");
 
     public static final ConfigOption<Duration> STORE_MAX_TIME_IN_BUFFER =

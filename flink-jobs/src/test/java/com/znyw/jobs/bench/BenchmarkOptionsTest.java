@@ -19,6 +19,7 @@ class BenchmarkOptionsTest {
         assertThat(options.rounds()).isEqualTo(2);
         assertThat(options.objectReuse()).isFalse();
         assertThat(options.store()).isTrue();
+        assertThat(options.storeBatchSize()).isEqualTo(5000);
         assertThat(options.help()).isFalse();
     }
 
@@ -26,7 +27,7 @@ class BenchmarkOptionsTest {
     void everyFlagIsRead() {
         BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--series", "10",
                 "--points", "50", "--parallelism", "1", "--rounds", "3", "--object-reuse", "true",
-                "--store", "none"});
+                "--store", "none", "--store-batch-size", "8000"});
 
         assertThat(options.series()).isEqualTo(10);
         assertThat(options.points()).isEqualTo(50);
@@ -34,6 +35,7 @@ class BenchmarkOptionsTest {
         assertThat(options.rounds()).isEqualTo(3);
         assertThat(options.objectReuse()).isTrue();
         assertThat(options.store()).isFalse();
+        assertThat(options.storeBatchSize()).isEqualTo(8000);
     }
 
     @Test
@@ -53,6 +55,9 @@ class BenchmarkOptionsTest {
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--parallelism", "65"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1 to 64");
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--store-batch-size", "0"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--store-batch-size 0");
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--store", "s3"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("questdb or none");

@@ -67,7 +67,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       a discarding sink;</li>
  *   <li>pipeline: {@link DetectionJob}'s topology with the production {@link LineProtocolSink} to
  *       QuestDB's HTTP port and exactly-once Kafka sinks for anomalies and dead letters. Its time
- *       ends when the job has finished, which is after every batch was accepted by QuestDB.</li>
+ *       ends when the job has finished, which is after every batch was accepted by QuestDB.
+ *       Each round starts with an empty {@code kpi_score} table, so QuestDB appends rows as in
+ *       production, and ends, outside the timed part, with a check that QuestDB shows every
+ *       point as a row.</li>
  * </ul>
  * Times are wall-clock from job submission, so they include the job's start of about 1 s.
  *
@@ -125,10 +128,11 @@ public final class PipelineBenchmark {
             System.out.printf(Locale.ROOT, "preloaded points=%d series=%d partitions=%d in %.1f s%n",
                     options.points(), options.series(), options.parallelism(),
                     seconds(loadStart));
-            System.out.printf(Locale.ROOT, "cores=%d max_heap_mb=%d object_reuse=%b store=%s%n",
+            System.out.printf(Locale.ROOT, "cores=%d max_heap_mb=%d object_reuse=%b store=%s"
+                            + " store_batch_size=%d%n",
                     Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024), options.objectReuse(),
-                    options.store() ? "questdb" : "none");
+                    options.store() ? "questdb" : "none", options.storeBatchSize());
 
             double bestPassThrough = 0;
             double bestPipeline = 0;
@@ -216,9 +220,16 @@ public final class PipelineBenchmark {
     private double runPipeline(EmbeddedKafka kafka, EmbeddedQuestDb questDb, int round)
             throws Exception {
         String roundKpiFilter = "kpi = '" + kpi + "'";
+        // Every round writes the same (series, timestamp) rows. Emptying the table first makes
+        // each round append, as production does, instead of rewriting rows it already has.
+        emptyScoreTable(questDb);
         long rowsBefore = countRows(questDb, roundKpiFilter);
         StreamExecutionEnvironment env = environment();
         Configuration config = new Configuration();
+        config.set(DetectionOptions.STORE_MAX_BATCH_SIZE, options.storeBatchSize());
+        // The buffer must hold a few batches, or the sink waits for every single request.
+        config.set(DetectionOptions.STORE_MAX_BUFFERED, Math.max(
+                config.get(DetectionOptions.STORE_MAX_BUFFERED), 10 * options.storeBatchSize()));
         StoreConnection store = new StoreConnection(questDb.httpUrl(), "", "znyw", "znyw");
         Sink<ScoredPoint> scoreSink = options.store()
                 ? new LineProtocolSink(store, config.get(DetectionOptions.STORE_MAX_BATCH_SIZE),
@@ -241,8 +252,6 @@ public final class PipelineBenchmark {
         double elapsed = seconds(start);
         CpuTimes cpu = CpuTimes.now().minus(cpuBefore);
 
-        // Every point keeps its (series, timestamp), so later rounds overwrite the same rows and
-        // only the first round shows the count growing.
         long expectedRows = options.store() ? options.points() : 0;
         long rows = awaitRows(questDb, roundKpiFilter, expectedRows);
         double visible = seconds(start);
@@ -318,6 +327,25 @@ public final class PipelineBenchmark {
             rows = countRows(questDb, filter);
         }
         return rows;
+    }
+
+    /** Truncates {@code kpi_score} and waits until QuestDB shows it empty. */
+    private void emptyScoreTable(EmbeddedQuestDb questDb) throws SQLException, InterruptedException {
+        try (Connection connection = DriverManager.getConnection(questDb.pgJdbcUrl(),
+                EmbeddedQuestDb.PG_USER, EmbeddedQuestDb.PG_PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE TABLE kpi_score");
+        }
+        long deadline = System.nanoTime() + ROWS_TIMEOUT.toNanos();
+        long rows = countRows(questDb, "1 = 1");
+        while (rows > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("QuestDB still shows " + rows + " rows in kpi_score "
+                        + ROWS_TIMEOUT.toSeconds() + " s after TRUNCATE TABLE");
+            }
+            Thread.sleep(50);
+            rows = countRows(questDb, "1 = 1");
+        }
     }
 
     private static long countRows(EmbeddedQuestDb questDb, String filter) throws SQLException {
@@ -426,7 +454,8 @@ public final class PipelineBenchmark {
 
     /** Command-line flags, checked on parse. */
     record BenchmarkOptions(int series, long points, int parallelism, int rounds,
-                            boolean objectReuse, boolean store, boolean help) {
+                            boolean objectReuse, boolean store, int storeBatchSize,
+                            boolean help) {
 
         static final String USAGE = String.join("\n",
                 "usage: PipelineBenchmark [--series N] [--points N] [--parallelism N] [--rounds N]",
@@ -437,7 +466,9 @@ public final class PipelineBenchmark {
                 "  --object-reuse B true to let chained operators pass records without a copy,"
                         + " in both jobs (default false, as in production)",
                 "  --store S        questdb: the pipeline writes to QuestDB; none: it discards"
-                        + " the scored points, to separate the store's cost (default questdb)");
+                        + " the scored points, to separate the store's cost (default questdb)",
+                "  --store-batch-size N  lines per write request to QuestDB (default: the job's"
+                        + " default, " + DetectionOptions.STORE_MAX_BATCH_SIZE.defaultValue() + ")");
 
         static BenchmarkOptions parse(String[] args) {
             int series = 1000;
@@ -446,11 +477,12 @@ public final class PipelineBenchmark {
             int rounds = 2;
             boolean objectReuse = false;
             boolean store = true;
+            int storeBatchSize = DetectionOptions.STORE_MAX_BATCH_SIZE.defaultValue();
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
                 if (flag.equals("--help") || flag.equals("-h")) {
                     return new BenchmarkOptions(series, points, parallelism, rounds, objectReuse,
-                            store, true);
+                            store, storeBatchSize, true);
                 }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("missing value after " + flag
@@ -464,6 +496,8 @@ public final class PipelineBenchmark {
                     case "--rounds" -> rounds = (int) positive(flag, value, 100);
                     case "--object-reuse" -> objectReuse = choice(flag, value, "true", "false");
                     case "--store" -> store = choice(flag, value, "questdb", "none");
+                    case "--store-batch-size" ->
+                            storeBatchSize = (int) positive(flag, value, 1_000_000);
                     default -> throw new IllegalArgumentException("unknown flag " + flag
                             + ": see the usage below");
                 }
@@ -473,7 +507,7 @@ public final class PipelineBenchmark {
                         + series + ": give every series at least one point");
             }
             return new BenchmarkOptions(series, points, parallelism, rounds, objectReuse, store,
-                    false);
+                    storeBatchSize, false);
         }
 
         /** Returns true for {@code yes}, false for {@code no}, and rejects anything else. */

@@ -261,12 +261,16 @@ public class SeriesScorer
         out.collect(toScoredPoint(keys.computeIfAbsent(series, SeriesKey::parse), ts, value, detection));
     }
 
+    /**
+     * Creates the result of one point. Its {@code tags} is the series key's unmodifiable map,
+     * shared by every point of the series instead of copied for each.
+     */
     @VisibleForTesting
     static ScoredPoint toScoredPoint(SeriesKey key, long ts, double value, Detection detection) {
         ScoredPoint point = new ScoredPoint();
         point.series = key.toString();
         point.kpi = key.kpi();
-        point.tags = new HashMap<>(key.tags());
+        point.tags = key.tags();
         point.ts = ts;
         point.value = value;
         point.expected = detection.expected();

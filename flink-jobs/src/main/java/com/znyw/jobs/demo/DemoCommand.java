@@ -12,6 +12,7 @@ import com.znyw.jobs.discovery.DiscoveryJob;
 import com.znyw.jobs.discovery.DiscoveryOptions;
 import com.znyw.jobs.registry.KpiConfigSource;
 import com.znyw.jobs.runtime.LocalFlinkCluster;
+import com.znyw.jobs.text.CliText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -56,14 +57,16 @@ public final class DemoCommand {
 
     private final DemoOptions options;
     private final PrintStream out;
+    private final CliText text;
     /** Resources the demo started, newest first, which is the order to stop them in. */
     private final List<AutoCloseable> started = new ArrayList<>();
     /** Set by the shutdown hook, so the replay stops sending instead of running on. */
     private volatile boolean stopping;
 
-    public DemoCommand(DemoOptions options, PrintStream out) {
+    public DemoCommand(DemoOptions options, PrintStream out, CliText text) {
         this.options = options;
         this.out = out;
+        this.text = text;
     }
 
     /** Runs the demo; returns the process exit code. */
@@ -73,15 +76,15 @@ public final class DemoCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
             stopping = true;
-            out.println("Stopping the demo ...");
+            out.println(text.get("demo.stopping"));
             stopAll();
             stopped.countDown();
         }, "znyw-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
 
-        out.printf("ZNYW demo: %d NAB series, %,d points, working folder %s%n",
-                plan.series().size(), plan.pointCount(), workDir.toAbsolutePath());
-        out.println("Starting Kafka, MongoDB and QuestDB ...");
+        out.println(text.get("demo.header", plan.series().size(), plan.pointCount(),
+                workDir.toAbsolutePath()));
+        out.println(text.get("demo.starting.servers"));
         EmbeddedServices services = EmbeddedServices.start(workDir.resolve("services"),
                 EnumSet.of(Service.KAFKA, Service.MONGO, Service.QUESTDB));
         started.add(0, services);
@@ -90,7 +93,7 @@ public final class DemoCommand {
                 EmbeddedQuestDb.PG_USER, EmbeddedQuestDb.PG_PASSWORD);
         scores.createTableIfMissing();
 
-        out.println("Starting Flink ...");
+        out.println(text.get("demo.starting.flink"));
         LocalFlinkCluster flink = LocalFlinkCluster.start(options.flinkPort(), 4, workDir.resolve("flink"));
         started.add(0, flink);
         double speedup = speedup(plan);
@@ -100,7 +103,7 @@ public final class DemoCommand {
 
         ConsoleProcess console = null;
         if (options.withConsole()) {
-            out.println("Starting the console ...");
+            out.println(text.get("demo.starting.console"));
             console = ConsoleProcess.start(workDir.resolve("console"), options.consolePort(),
                     services.mongo().connectionString(), services.questDb().pgJdbcUrl(),
                     flink.restAddress().toString(), adminPassword());
@@ -108,14 +111,13 @@ public final class DemoCommand {
         }
 
         out.println();
-        out.println("Flink web UI:  " + flink.restAddress());
+        out.println(text.get("demo.flinkUi", flink.restAddress()));
         if (console != null) {
-            out.println("Console:       " + console.url() + "  (user admin, password "
-                    + console.adminPassword() + ")");
+            out.println(text.get("demo.console", console.url(), console.adminPassword()));
         }
         out.println();
 
-        DemoProgress progress = new DemoProgress(out, scores, plan.pointCount());
+        DemoProgress progress = new DemoProgress(out, text, scores, plan.pointCount());
         try {
             replay(plan, speedup, services.kafka(), topics.points(), progress);
         } catch (IllegalStateException e) {
@@ -127,7 +129,7 @@ public final class DemoCommand {
             return 130;
         }
         progress.awaitScored(Duration.ofMinutes(3));
-        new DemoSummary(out, plan, scores, services.mongo().connectionString()).print();
+        new DemoSummary(out, text, plan, scores, services.mongo().connectionString()).print();
 
         if (options.exitAfterReplay()) {
             Runtime.getRuntime().removeShutdownHook(shutdown);
@@ -135,7 +137,7 @@ public final class DemoCommand {
             return 0;
         }
         out.println();
-        out.println("The jobs keep running. Press Ctrl-C to stop everything.");
+        out.println(text.get("demo.keepRunning"));
         stopped.await();
         return 0;
     }
@@ -205,17 +207,16 @@ public final class DemoCommand {
         started.add(0, () -> flink.cancel(id));
     }
 
-    /** Sends every point in event-time order, paced so that the whole timeline takes the set time. */
     /** Returns the factor by which the replay compresses event time. */
     private double speedup(NabReplayPlan plan) {
         long span = Math.max(1, plan.lastTs() - plan.firstTs());
         return span / (options.replaySeconds() * 1000.0);
     }
 
+    /** Sends every point in event-time order, paced so that the whole timeline takes the set time. */
     private void replay(NabReplayPlan plan, double speedup, EmbeddedKafka kafka, String topic,
                         DemoProgress progress) {
-        out.printf("Replaying %,d points at %,.0fx real time (about %d s) ...%n",
-                plan.pointCount(), speedup, options.replaySeconds());
+        out.println(text.get("demo.replaying", plan.pointCount(), speedup, options.replaySeconds()));
 
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());

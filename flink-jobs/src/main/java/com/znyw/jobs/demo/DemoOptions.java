@@ -1,5 +1,6 @@
 package com.znyw.jobs.demo;
 
+import com.znyw.jobs.text.UsageException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,21 +19,13 @@ import java.util.List;
 public record DemoOptions(Path data, Path workDir, int replaySeconds, int flinkPort, int consolePort,
                           boolean withConsole, boolean exitAfterReplay) {
 
-    public static final String USAGE = """
-            Usage: znyw demo [options]
-              --data DIR            NAB-layout folder to replay (default ../shared/data/nab)
-              --workdir DIR         data and logs of every server, emptied at start (default .work/demo)
-              --replay-seconds N    wall-clock seconds the whole replay takes (default 180)
-              --flink-port N        Flink web UI port, 0 for any free port (default 8081)
-              --console-port N      console port, 0 for any free port (default 8080)
-              --no-console          do not start the console
-              --exit-after-replay   print the summary and stop instead of waiting for Ctrl-C
-            """;
+    /** Largest value a numeric option accepts: a replay of about 76 days. */
+    static final int MAX_NUMBER = 6_553_500;
 
     /**
      * Parses {@code args}.
      *
-     * @throws IllegalArgumentException naming the unknown option or the invalid value
+     * @throws UsageException naming the unknown option or the invalid value
      */
     public static DemoOptions parse(String[] args) {
         Path data = Path.of("../shared/data/nab");
@@ -53,7 +46,7 @@ public record DemoOptions(Path data, Path workDir, int replaySeconds, int flinkP
                 case "--console-port" -> consolePort = port(option, value(option, rest));
                 case "--no-console" -> withConsole = false;
                 case "--exit-after-replay" -> exitAfterReplay = true;
-                default -> throw new IllegalArgumentException("unknown option '" + option + "'\n" + USAGE);
+                default -> throw new UsageException("demo.option.unknown", option);
             }
         }
         return new DemoOptions(data, workDir, replaySeconds, flinkPort, consolePort, withConsole,
@@ -62,7 +55,7 @@ public record DemoOptions(Path data, Path workDir, int replaySeconds, int flinkP
 
     private static String value(String option, List<String> rest) {
         if (rest.isEmpty()) {
-            throw new IllegalArgumentException("missing value after " + option + "\n" + USAGE);
+            throw new UsageException("demo.option.missingValue", option);
         }
         return rest.remove(0);
     }
@@ -70,8 +63,7 @@ public record DemoOptions(Path data, Path workDir, int replaySeconds, int flinkP
     private static int port(String option, String text) {
         int port = number(option, text, 0);
         if (port > 65_535) {
-            throw new IllegalArgumentException("invalid value '" + text + "' for " + option
-                    + ": use a port from 0 to 65535, where 0 picks a free one");
+            throw new UsageException("demo.option.invalidPort", text, option);
         }
         return port;
     }
@@ -79,13 +71,12 @@ public record DemoOptions(Path data, Path workDir, int replaySeconds, int flinkP
     private static int number(String option, String text, int min) {
         try {
             int value = Integer.parseInt(text);
-            if (value >= min && value <= 65_535 * 100) {
+            if (value >= min && value <= MAX_NUMBER) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // Reported below with the option's name.
         }
-        throw new IllegalArgumentException("invalid value '" + text + "' for " + option
-                + ": use a whole number of at least " + min);
+        throw new UsageException("demo.option.invalidNumber", text, option, min, MAX_NUMBER);
     }
 }

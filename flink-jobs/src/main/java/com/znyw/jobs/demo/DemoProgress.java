@@ -1,6 +1,7 @@
 package com.znyw.jobs.demo;
 
 import com.znyw.core.tsdb.QuestDbScoreRepository;
+import com.znyw.jobs.text.CliText;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,19 +16,21 @@ final class DemoProgress {
     private static final Duration QUIET = Duration.ofSeconds(10);
 
     private final PrintStream out;
+    private final CliText text;
     private final QuestDbScoreRepository scores;
     private final int totalPoints;
 
-    DemoProgress(PrintStream out, QuestDbScoreRepository scores, int totalPoints) {
+    DemoProgress(PrintStream out, CliText text, QuestDbScoreRepository scores, int totalPoints) {
         this.out = out;
+        this.text = text;
         this.scores = scores;
         this.totalPoints = totalPoints;
     }
 
     void report(long sent, long elapsedMs) {
         long[] counts = counts();
-        out.printf("  sent %,d/%,d points (%,.0f points/s), scored %,d, anomalies %,d%n", sent,
-                totalPoints, sent * 1000.0 / Math.max(1, elapsedMs), counts[0], counts[1]);
+        out.println(text.get("progress.sent", sent, totalPoints,
+                sent * 1000.0 / Math.max(1, elapsedMs), counts[0], counts[1]));
     }
 
     /** Waits until every point is scored, or the scored count has stopped growing. */
@@ -44,13 +47,12 @@ final class DemoProgress {
                 last = scored;
                 changed = Instant.now();
             } else if (Duration.between(changed, Instant.now()).compareTo(QUIET) > 0) {
-                out.printf("  %,d of %,d points scored; the rest were late or rejected (see topic kpi-points-dlq)%n",
-                        scored, totalPoints);
+                out.println(text.get("progress.partial", scored, totalPoints));
                 return;
             }
             Thread.sleep(1000);
         }
-        out.printf("  timed out after %d s waiting for the job to score every point%n", timeout.toSeconds());
+        out.println(text.get("progress.timeout", timeout.toSeconds()));
     }
 
     /** Returns {scored points, anomalies} so far; zeros while the store is not readable. */

@@ -6,6 +6,7 @@ import com.znyw.core.kpi.KpiConfigQuery;
 import com.znyw.core.kpi.KpiConfigRepository;
 import com.znyw.core.model.ScoredPoint;
 import com.znyw.core.tsdb.QuestDbScoreRepository;
+import com.znyw.jobs.text.CliText;
 import com.znyw.ml.detect.DetectorConfig;
 import com.znyw.ml.detect.Detectors;
 import com.znyw.ml.eval.nab.AnomalyWindow;
@@ -22,6 +23,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The demo's closing report: anomalies per series and the NAB score of the scores the streaming
@@ -30,13 +33,18 @@ import java.util.Map;
  */
 final class DemoSummary {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSummary.class);
+
     private final PrintStream out;
+    private final CliText text;
     private final NabReplayPlan plan;
     private final QuestDbScoreRepository scores;
     private final String mongoUri;
 
-    DemoSummary(PrintStream out, NabReplayPlan plan, QuestDbScoreRepository scores, String mongoUri) {
+    DemoSummary(PrintStream out, CliText text, NabReplayPlan plan, QuestDbScoreRepository scores,
+                String mongoUri) {
         this.out = out;
+        this.text = text;
         this.plan = plan;
         this.scores = scores;
         this.mongoUri = mongoUri;
@@ -52,10 +60,10 @@ final class DemoSummary {
                 sleep();
                 registered = registry.count(KpiConfigQuery.all());
             }
-            out.printf("KPI registry: %d of %d replayed series registered by the discovery job"
-                    + " (collection kpi_configs)%n", registered, plan.series().size());
+            out.println(text.get("summary.registry", registered, plan.series().size()));
         } catch (RuntimeException e) {
-            out.println("KPI registry: could not be read: " + e.getMessage());
+            LOG.warn("Reading the KPI registry for the demo summary failed", e);
+            out.println(text.get("summary.registryFailed", e.getMessage()));
         }
     }
 
@@ -73,7 +81,7 @@ final class DemoSummary {
         Map<String, List<com.znyw.ml.eval.nab.ScoredPoint>> fromJob = new LinkedHashMap<>();
         Map<String, List<com.znyw.ml.eval.nab.ScoredPoint>> fromLibrary = new LinkedHashMap<>();
         out.println();
-        out.println("Anomalies per series (streaming job):");
+        out.println(text.get("summary.anomalies"));
         Map<String, Integer> differingBySeries = new LinkedHashMap<>();
         for (NabReplayPlan.ReplaySeries series : plan.series()) {
             List<ScoredPoint> written = scores.scores(series.key(),
@@ -85,8 +93,7 @@ final class DemoSummary {
                 scoreByTs.put(point.ts, point.score);
                 anomalies += point.anomaly ? 1 : 0;
             }
-            out.printf("  %-60s %5d anomalies in %,6d scored points%n", series.key(), anomalies,
-                    written.size());
+            out.println(text.get("summary.anomaliesRow", series.key(), anomalies, written.size()));
 
             List<com.znyw.ml.eval.nab.ScoredPoint> jobPoints = new ArrayList<>();
             List<com.znyw.ml.eval.nab.ScoredPoint> libraryPoints = libraryRun(series);
@@ -107,23 +114,23 @@ final class DemoSummary {
         Map<String, List<AnomalyWindow>> windows = NabLabels.loadWindows(
                 plan.nabRoot().resolve("labels/combined_windows.json"));
         out.println();
-        out.println("NAB score (normalised, 0 = null detector, 100 = perfect):");
-        out.printf("  %-20s %14s %10s%n", "profile", "streaming job", "library");
+        out.println(text.get("summary.nab"));
+        out.println(text.get("summary.nabColumns", text.get("summary.column.profile"),
+                text.get("summary.column.job"), text.get("summary.column.library")));
         for (CostProfile profile : CostProfile.nabProfiles()) {
             CorpusScore job = NabScorer.score(fromJob, windows, profile);
             CorpusScore library = NabScorer.score(fromLibrary, windows, profile);
-            out.printf("  %-20s %14.2f %10.2f%n", profile.name(), job.normalizedScore(),
-                    library.normalizedScore());
+            out.println(text.get("summary.nabRow", profile.name(), job.normalizedScore(),
+                    library.normalizedScore()));
         }
         if (differingBySeries.isEmpty()) {
-            out.println("  The job and the library gave every point the same score.");
+            out.println(text.get("summary.same"));
             return;
         }
         // The job sorts points that arrive out of order within its watermark bound before it
         // scores them. The library run, like NAB, rejects a point older than its predecessor.
-        out.println("  Points scored differently by the job and the library (files with timestamps");
-        out.println("  that go backwards, which the job re-orders and the library rejects):");
-        differingBySeries.forEach((file, count) -> out.printf("    %-50s %,d%n", file, count));
+        out.println(text.get("summary.different"));
+        differingBySeries.forEach((file, count) -> out.println(text.get("summary.differentRow", file, count)));
     }
 
     /** Streams the series through a fresh ensemble, as {@code znyw bench nab} does. */

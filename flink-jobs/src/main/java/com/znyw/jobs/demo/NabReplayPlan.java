@@ -4,6 +4,7 @@ import com.znyw.core.model.KpiPoint;
 import com.znyw.core.model.SeriesKey;
 import com.znyw.ml.eval.nab.NabCsv;
 import com.znyw.ml.eval.nab.ScoredPoint;
+import com.znyw.jobs.text.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,13 +54,12 @@ public final class NabReplayPlan {
      *
      * @param nowMs the replay's "now": every series ends at most one week before it
      * @throws IOException              if a file cannot be read
-     * @throws IllegalArgumentException if the folder contains no NAB data file
+     * @throws UsageException           if the folder contains no NAB data file
      */
     public static NabReplayPlan load(Path nabRoot, long nowMs) throws IOException {
         Path dataRoot = nabRoot.resolve("data");
         if (!Files.isDirectory(dataRoot)) {
-            throw new IllegalArgumentException("no NAB data folder at " + dataRoot.toAbsolutePath()
-                    + ": pass --data with a folder that holds data/<category>/<file>.csv");
+            throw new UsageException("demo.data.missing", dataRoot.toAbsolutePath());
         }
         List<ReplaySeries> series = new ArrayList<>();
         try (Stream<Path> categories = Files.list(dataRoot)) {
@@ -72,7 +72,7 @@ public final class NabReplayPlan {
             }
         }
         if (series.isEmpty()) {
-            throw new IllegalArgumentException("no CSV files under " + dataRoot.toAbsolutePath());
+            throw new UsageException("demo.data.empty", dataRoot.toAbsolutePath());
         }
         return new NabReplayPlan(nabRoot, series);
     }

@@ -1,0 +1,93 @@
+package com.znyw.jobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.znyw.jobs.text.CliText;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes and messages of the command line for bad input, found before any server starts. */
+class ZnywCliTest {
+
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+
+    @Test
+    void helpPrintsUsage() throws Exception {
+        assertThat(run(CliText.english(), "--help")).isZero();
+        assertThat(out()).contains("Usage: znyw").contains("bench nab");
+        assertThat(run(CliText.chinese(), "demo", "--help")).isZero();
+        assertThat(out()).contains("用法: znyw demo").contains("--replay-seconds");
+    }
+
+    @Test
+    void noCommandIsAnError() throws Exception {
+        assertThat(run(CliText.english())).isEqualTo(2);
+        assertThat(err()).contains("Usage: znyw");
+    }
+
+    @Test
+    void unknownCommandIsNamed() throws Exception {
+        assertThat(run(CliText.chinese(), "deploy")).isEqualTo(2);
+        assertThat(err()).contains("未知命令 'deploy'");
+        assertThat(run(CliText.english(), "deploy")).isEqualTo(2);
+        assertThat(err()).contains("unknown command 'deploy'");
+    }
+
+    @Test
+    void unknownDemoOptionIsNamed() throws Exception {
+        assertThat(run(CliText.english(), "demo", "--bogus")).isEqualTo(2);
+        assertThat(err()).startsWith("znyw demo: unknown option '--bogus'");
+    }
+
+    @Test
+    void invalidPortIsNamed() throws Exception {
+        assertThat(run(CliText.chinese(), "demo", "--flink-port", "70000")).isEqualTo(2);
+        assertThat(err()).contains("--flink-port").contains("'70000'").contains("65535");
+    }
+
+    @Test
+    void missingDataFolderIsNamed(@TempDir Path empty) throws Exception {
+        Path missing = empty.resolve("nab");
+        assertThat(run(CliText.english(), "demo", "--data", missing.toString(), "--no-console"))
+                .isEqualTo(2);
+        assertThat(err()).contains("no NAB data folder at " + missing.resolve("data"))
+                .contains("--data");
+    }
+
+    @Test
+    void emptyDataFolderIsNamed(@TempDir Path root) throws Exception {
+        java.nio.file.Files.createDirectories(root.resolve("data/realKnownCause"));
+        assertThat(run(CliText.chinese(), "demo", "--data", root.toString())).isEqualTo(2);
+        assertThat(err()).contains(root.resolve("data").toString()).contains("没有 CSV 文件");
+    }
+
+    @Test
+    void benchNeedsAKnownName() throws Exception {
+        assertThat(run(CliText.english(), "bench")).isEqualTo(2);
+        assertThat(err()).contains("missing benchmark name");
+        assertThat(run(CliText.english(), "bench", "htm")).isEqualTo(2);
+        assertThat(err()).contains("unknown benchmark 'htm'");
+    }
+
+    private int run(CliText text, String... args) throws Exception {
+        outBytes.reset();
+        errBytes.reset();
+        try (PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+             PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
+            return ZnywCli.run(args, text, out, err);
+        }
+    }
+
+    private String out() {
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -39,8 +39,10 @@ public final class DiscoveryOptions {
             .key("znyw.discovery.default-interval")
             .durationType()
             .defaultValue(Duration.ofMinutes(1))
-            .withDescription("Expected interval registered for a new series whose window held"
-                    + " a single point, so no interval could be observed.");
+            .withDescription("Expected interval registered for a new series whose interval"
+                    + " could not be measured. The interval is measured within a window, or"
+                    + " across windows for a series that reports less than once per window,"
+                    + " so this applies only when no positive gap between points was seen.");
 
     public static final ConfigOption<Integer> WRITE_BATCH_SIZE = ConfigOptions
             .key("znyw.discovery.write-batch-size")

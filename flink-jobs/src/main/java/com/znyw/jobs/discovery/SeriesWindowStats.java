@@ -12,7 +12,10 @@ public class SeriesWindowStats {
     public double min;
     public double max;
     public double mean;
-    /** Median gap between consecutive distinct timestamps, or 0 with fewer than two. */
+    /**
+     * Median gap between consecutive distinct timestamps in the window. With one timestamp it is
+     * the gap to the series' previous point, and 0 when that is not known.
+     */
     public long medianIntervalMs;
     public long firstTs;
     public long lastTs;

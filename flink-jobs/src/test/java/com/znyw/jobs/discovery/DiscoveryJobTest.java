@@ -137,16 +137,45 @@ class DiscoveryJobTest {
         produce(List.of(point("cpu_util", "db-01", T0, 0.5),
                 point("cpu_util", "db-01", T0 + 30_000, 0.6)));
         runJob("run-1");
-        produce(List.of(point("cpu_util", "db-02", T0 + 60_000, 0.5)));
+        // db-02 reports once in each of two windows; db-03 sends a single point.
+        produce(List.of(point("cpu_util", "db-02", T0 + 60_000, 0.5),
+                point("cpu_util", "db-03", T0 + 70_000, 0.5),
+                point("cpu_util", "db-02", T0 + 150_000, 0.5)));
         runJob("run-2");
 
         assertThat(repository.list(KpiConfigQuery.all())).extracting(KpiConfig::series)
+                .as("a series with one point has no interval yet and is not registered")
                 .containsExactly("cpu_util{host=db-01}", "cpu_util{host=db-02}");
         assertThat(repository.find("cpu_util{host=db-01}").orElseThrow().expectedIntervalMs())
                 .isEqualTo(30_000);
-        assertThat(repository.find("cpu_util{host=db-02}").orElseThrow().expectedIntervalMs())
-                .as("a single point falls back to the default interval")
-                .isEqualTo(DiscoveryOptions.DEFAULT_INTERVAL.defaultValue().toMillis());
+        KpiConfig acrossWindows = repository.find("cpu_util{host=db-02}").orElseThrow();
+        assertThat(acrossWindows.expectedIntervalMs())
+                .as("the gap between points in two windows").isEqualTo(90_000);
+        assertThat(acrossWindows.firstSeen().toEpochMilli()).isEqualTo(T0 + 60_000);
+        assertThat(acrossWindows.lastSeen().toEpochMilli()).isEqualTo(T0 + 150_000);
+    }
+
+    @Test
+    void seriesSlowerThanTheWindowIsNeverSilent() throws Exception {
+        // One point every 3 minutes with 1-minute windows and 3 missed intervals: with the
+        // default 1-minute interval the series would go SILENT and resume between every two
+        // points.
+        List<String> records = new ArrayList<>();
+        for (long ts = T0; ts < T0 + 1_800_000; ts += 180_000) {
+            records.add(point("batch_jobs", "etl-01", ts, 3));
+        }
+        // A steady series moves the watermark on between the sparse points. Its last point
+        // closes the last window, so the end of the input silences neither series.
+        for (long ts = T0; ts < T0 + 1_800_000; ts += 10_000) {
+            records.add(point("txn_count", "app-01", ts, 100));
+        }
+        produce(records);
+
+        runJob("sparse");
+
+        assertThat(repository.find("batch_jobs{host=etl-01}").orElseThrow().expectedIntervalMs())
+                .isEqualTo(180_000);
+        assertThat(consumeEvents()).as("no silent or resumed event").isEmpty();
     }
 
     private void runJob(String name) throws Exception {

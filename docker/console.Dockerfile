@@ -1,4 +1,5 @@
-# Image of the console. Build after: ./mvnw -B -DskipTests package
+# Image of the console in Vaadin production mode. Build after:
+#   ./mvnw -B -Pproduction -DskipTests package
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 znyw
 USER znyw

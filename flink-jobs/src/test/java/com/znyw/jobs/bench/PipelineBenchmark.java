@@ -463,8 +463,8 @@ public final class PipelineBenchmark {
                 "  --points N       points written to Kafka and read by each job (default 200000)",
                 "  --parallelism N  job parallelism and Kafka partitions (default 2)",
                 "  --rounds N       times each job runs, alternating (default 2)",
-                "  --object-reuse B true to let chained operators pass records without a copy,"
-                        + " in both jobs (default false, as in production)",
+                "  --object-reuse B true to let chained operators pass records without a copy"
+                        + " in the pass-through too; the detection job always does (default false)",
                 "  --store S        questdb: the pipeline writes to QuestDB; none: it discards"
                         + " the scored points, to separate the store's cost (default questdb)",
                 "  --store-batch-size N  lines per write request to QuestDB (default: the job's"

@@ -22,9 +22,9 @@ import java.io.IOException;
  * <p>NOTE: a spike in the newest point often gets its highest saliency one point later, once it
  * is no longer next to the extension, so this view can alarm one point late.
  *
- * <p>Cost per point: one complex FFT and one inverse FFT of {@value #FFT_SIZE} points, fixed, so
- * O(1) in the length of the series but about two orders of magnitude above the other detectors
- * (see the benchmark). State: {@value #STATE_BYTES} bytes serialized.
+ * <p>Cost per point: one complex FFT of {@value #FFT_SIZE} points and one term of the inverse
+ * DFT, since only the newest point's saliency is used. That is fixed, so O(1) in the length of
+ * the series, but well above the other detectors (see the benchmark). State: {@value #STATE_BYTES} bytes serialized.
  */
 public final class SpectralResidualDetector extends CalibratedDetector {
 
@@ -38,6 +38,19 @@ public final class SpectralResidualDetector extends CalibratedDetector {
     private static final double SALIENCY_ALPHA = 0.05;
     private static final double LOG_FLOOR = 1e-8;
 
+    /** cos and sin of 2 pi k n / N for the newest point n, the inverse DFT's twiddle factors. */
+    private static final double[] NEWEST_COS = new double[FFT_SIZE];
+    private static final double[] NEWEST_SIN = new double[FFT_SIZE];
+
+    static {
+        int newest = WINDOW - 1;
+        for (int k = 0; k < FFT_SIZE; k++) {
+            double angle = 2 * Math.PI * ((long) k * newest % FFT_SIZE) / FFT_SIZE;
+            NEWEST_COS[k] = Math.cos(angle);
+            NEWEST_SIN[k] = Math.sin(angle);
+        }
+    }
+
     private final double[] window = new double[WINDOW];
     private int filled;
     private int next;
@@ -47,7 +60,9 @@ public final class SpectralResidualDetector extends CalibratedDetector {
     // Scratch arrays reused between points; not part of the state.
     private final double[] real = new double[FFT_SIZE];
     private final double[] imaginary = new double[FFT_SIZE];
+    private final double[] amplitude = new double[FFT_SIZE];
     private final double[] logAmplitude = new double[FFT_SIZE];
+    private final double[] factor = new double[FFT_SIZE / 2 + 1];
 
     public SpectralResidualDetector(DetectorConfig config) {
         super("spectral_residual", KIND, config);
@@ -117,25 +132,39 @@ public final class SpectralResidualDetector extends CalibratedDetector {
 
     private double saliencyOfNewest() {
         Fft.transform(real, imaginary, false);
-        double[] amplitude = logAmplitude;
-        for (int k = 0; k < FFT_SIZE; k++) {
+        // The input is real, so bin N - k is the conjugate of bin k: amplitudes, their logs and
+        // the residual factors are symmetric, and only bins 0 to N/2 need the costly functions.
+        int half = FFT_SIZE / 2;
+        for (int k = 0; k <= half; k++) {
             amplitude[k] = Math.sqrt(real[k] * real[k] + imaginary[k] * imaginary[k]);
+            logAmplitude[k] = Math.log(amplitude[k] + LOG_FLOOR);
         }
-        for (int k = 0; k < FFT_SIZE; k++) {
+        for (int k = half + 1; k < FFT_SIZE; k++) {
+            amplitude[k] = amplitude[FFT_SIZE - k];
+            logAmplitude[k] = logAmplitude[FFT_SIZE - k];
+        }
+        for (int k = 0; k <= half; k++) {
             double averageLog = 0;
             for (int j = -(AVERAGE_WIDTH / 2); j <= AVERAGE_WIDTH / 2; j++) {
-                averageLog += Math.log(amplitude[Math.floorMod(k + j, FFT_SIZE)] + LOG_FLOOR);
+                averageLog += logAmplitude[Math.floorMod(k + j, FFT_SIZE)];
             }
             averageLog /= AVERAGE_WIDTH;
-            double residual = Math.log(amplitude[k] + LOG_FLOOR) - averageLog;
             // Keep the phase, replace the amplitude by exp(residual).
-            double factor = amplitude[k] > 0 ? Math.exp(residual) / amplitude[k] : 0.0;
-            real[k] *= factor;
-            imaginary[k] *= factor;
+            factor[k] = amplitude[k] > 0
+                    ? Math.exp(logAmplitude[k] - averageLog) / amplitude[k] : 0.0;
         }
-        Fft.transform(real, imaginary, true);
-        int newest = WINDOW - 1;
-        return Math.sqrt(real[newest] * real[newest] + imaginary[newest] * imaginary[newest]);
+        // Only the newest point of the saliency map is needed, so the inverse transform is one
+        // term of the inverse DFT instead of a whole inverse FFT.
+        double saliencyReal = 0;
+        double saliencyImaginary = 0;
+        for (int k = 0; k < FFT_SIZE; k++) {
+            double scale = factor[k <= half ? k : FFT_SIZE - k];
+            double scaledReal = real[k] * scale;
+            double scaledImaginary = imaginary[k] * scale;
+            saliencyReal += scaledReal * NEWEST_COS[k] - scaledImaginary * NEWEST_SIN[k];
+            saliencyImaginary += scaledReal * NEWEST_SIN[k] + scaledImaginary * NEWEST_COS[k];
+        }
+        return Math.hypot(saliencyReal, saliencyImaginary) / FFT_SIZE;
     }
 
     @Override

@@ -103,10 +103,11 @@ public final class QuestDbServerMain {
      * and short naps, before it sleeps 10 ms at a time. Line-protocol requests that arrive every
      * few milliseconds keep the workers from reaching the sleep, so the yielding takes CPU that
      * the Flink job on the same cores needs. Here each pool has one thread, which sleeps 1 ms at a
-     * time after 50 idle loops. In the measurement recorded in docs/benchmarks.md (section
-     * "Detection pipeline throughput"), that cut QuestDB's CPU per row from 7.6 to 4.1 µs, JIT
-     * compilation excluded, and raised its idle CPU from 2 % to 4 % of one core. A request that
-     * finds every worker asleep waits up to 1 ms. The environment can override each value.
+     * time after 50 idle loops. With 5000-line requests at about 75,000 rows/s, that cut
+     * QuestDB's CPU per row from 8.4 to 3.6 µs after JIT warm-up (flink-jobs'
+     * {@code StoreLoadBenchmark}, numbers in docs/benchmarks.md), and raised its idle CPU from 2 %
+     * to 4 % of one core. A request that finds every worker asleep waits up to 1 ms. The
+     * environment can override each value.
      */
     static void putWorkerSettings(Map<String, String> env) {
         env.put("QDB_SHARED_NETWORK_WORKER_COUNT", "1");

@@ -1,29 +1,58 @@
 package com.znyw.ml.detect;
 
-/** In-place iterative radix-2 Cooley-Tukey fast Fourier transform of a complex array. */
+/**
+ * In-place iterative radix-2 Cooley-Tukey fast Fourier transform of complex arrays of one fixed
+ * power-of-two length. The bit-reversal permutation and the twiddle factors are computed once,
+ * when the instance is created, so a transform calls no trigonometric function. Instances are
+ * immutable and can be shared between threads.
+ */
 final class Fft {
 
-    private Fft() {
+    private final int size;
+    /** For each index, its bit-reversed partner when that is larger, else -1 (swap once). */
+    private final int[] swapWith;
+    /** cos(2 pi j / n) and sin(2 pi j / n) for j below n / 2. */
+    private final double[] cos;
+    private final double[] sin;
+
+    /**
+     * Creates the transform of arrays of {@code size} elements.
+     *
+     * @throws IllegalArgumentException if {@code size} is not a power of two
+     */
+    Fft(int size) {
+        if (size < 1 || Integer.bitCount(size) != 1) {
+            throw new IllegalArgumentException("FFT size must be a power of two, was " + size);
+        }
+        this.size = size;
+        swapWith = new int[size];
+        int bits = Integer.numberOfTrailingZeros(size);
+        for (int i = 0; i < size; i++) {
+            int reversed = bits == 0 ? 0 : Integer.reverse(i) >>> (Integer.SIZE - bits);
+            swapWith[i] = i < reversed ? reversed : -1;
+        }
+        cos = new double[Math.max(1, size / 2)];
+        sin = new double[Math.max(1, size / 2)];
+        for (int j = 0; j < size / 2; j++) {
+            double angle = 2 * Math.PI * j / size;
+            cos[j] = Math.cos(angle);
+            sin[j] = Math.sin(angle);
+        }
     }
 
     /**
      * Transforms {@code real + i * imaginary} in place; the inverse transform divides by n.
      *
-     * @throws IllegalArgumentException if the length is not a power of two or the arrays differ
+     * @throws IllegalArgumentException if an array's length is not this transform's size
      */
-    static void transform(double[] real, double[] imaginary, boolean inverse) {
-        int n = real.length;
-        if (n != imaginary.length || Integer.bitCount(n) != 1) {
-            throw new IllegalArgumentException("FFT needs two arrays of one power-of-two length, got "
-                    + real.length + " and " + imaginary.length);
+    void transform(double[] real, double[] imaginary, boolean inverse) {
+        if (real.length != size || imaginary.length != size) {
+            throw new IllegalArgumentException("FFT of size " + size + " got arrays of "
+                    + real.length + " and " + imaginary.length + " elements");
         }
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) {
-                j ^= bit;
-            }
-            j ^= bit;
-            if (i < j) {
+        for (int i = 0; i < size; i++) {
+            int j = swapWith[i];
+            if (j >= 0) {
                 double t = real[i];
                 real[i] = real[j];
                 real[j] = t;
@@ -32,32 +61,29 @@ final class Fft {
                 imaginary[j] = t;
             }
         }
-        for (int length = 2; length <= n; length <<= 1) {
-            double angle = 2 * Math.PI / length * (inverse ? 1 : -1);
-            double stepReal = Math.cos(angle);
-            double stepImaginary = Math.sin(angle);
-            for (int start = 0; start < n; start += length) {
-                double wReal = 1.0;
-                double wImaginary = 0.0;
-                for (int k = 0; k < length / 2; k++) {
+        double sign = inverse ? 1.0 : -1.0;
+        for (int length = 2; length <= size; length <<= 1) {
+            int half = length / 2;
+            int stride = size / length;
+            for (int start = 0; start < size; start += length) {
+                for (int k = 0; k < half; k++) {
+                    double wReal = cos[k * stride];
+                    double wImaginary = sign * sin[k * stride];
                     int a = start + k;
-                    int b = a + length / 2;
+                    int b = a + half;
                     double bReal = real[b] * wReal - imaginary[b] * wImaginary;
                     double bImaginary = real[b] * wImaginary + imaginary[b] * wReal;
                     real[b] = real[a] - bReal;
                     imaginary[b] = imaginary[a] - bImaginary;
                     real[a] += bReal;
                     imaginary[a] += bImaginary;
-                    double nextReal = wReal * stepReal - wImaginary * stepImaginary;
-                    wImaginary = wReal * stepImaginary + wImaginary * stepReal;
-                    wReal = nextReal;
                 }
             }
         }
         if (inverse) {
-            for (int i = 0; i < n; i++) {
-                real[i] /= n;
-                imaginary[i] /= n;
+            for (int i = 0; i < size; i++) {
+                real[i] /= size;
+                imaginary[i] /= size;
             }
         }
     }

@@ -37,6 +37,7 @@ public final class SpectralResidualDetector extends CalibratedDetector {
 
     private static final double SALIENCY_ALPHA = 0.05;
     private static final double LOG_FLOOR = 1e-8;
+    private static final Fft FFT = new Fft(FFT_SIZE);
 
     /** cos and sin of 2 pi k n / N for the newest point n, the inverse DFT's twiddle factors. */
     private static final double[] NEWEST_COS = new double[FFT_SIZE];
@@ -131,7 +132,7 @@ public final class SpectralResidualDetector extends CalibratedDetector {
     }
 
     private double saliencyOfNewest() {
-        Fft.transform(real, imaginary, false);
+        FFT.transform(real, imaginary, false);
         // The input is real, so bin N - k is the conjugate of bin k: amplitudes, their logs and
         // the residual factors are symmetric, and only bins 0 to N/2 need the costly functions.
         int half = FFT_SIZE / 2;

@@ -7,7 +7,10 @@ import com.znyw.jobs.text.UsageException;
 import com.znyw.ml.eval.nab.NabBenchmark;
 import com.znyw.ml.eval.rca.RcaBenchmark;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * runs this class.
  *
  * <p>What the command prints for its users comes from {@link CliText}: Simplified Chinese unless
- * {@code --lang en} (before the command) or {@code ZNYW_LANG=en} selects English. The benchmarks'
+ * {@code --lang en} (anywhere on the command line) or {@code ZNYW_LANG=en} selects English. The benchmarks'
  * tables are developer output and stay in English.
  */
 public final class ZnywCli {
@@ -31,17 +34,10 @@ public final class ZnywCli {
         int code;
         CliText text = CliText.chinese();
         try {
-            String[] rest = args;
-            String language = null;
-            if (rest.length > 0 && rest[0].equals("--lang")) {
-                if (rest.length < 2) {
-                    throw new UsageException("cli.lang.missing");
-                }
-                language = rest[1];
-                rest = Arrays.copyOfRange(rest, 2, rest.length);
-            }
+            List<String> rest = new ArrayList<>(List.of(args));
+            String language = takeLanguage(rest);
             text = CliText.select(language);
-            code = run(rest, text, System.out, System.err);
+            code = run(rest.toArray(String[]::new), text, System.out, System.err);
         } catch (UsageException e) {
             System.err.println(text.get(e));
             code = 2;
@@ -51,11 +47,36 @@ public final class ZnywCli {
             code = 2;
         } catch (Exception e) {
             LOG.error("znyw {} failed", String.join(" ", args), e);
-            System.err.println(text.get("cli.failed", e));
+            System.err.println(text.get("cli.failed", e, logFile()));
             code = 1;
         }
         // Exiting runs the shutdown hooks, which stop every server and job a command started.
         System.exit(code);
+    }
+
+    /**
+     * Removes {@code --lang VALUE} from anywhere in {@code args} and returns the value, or null
+     * when the option is absent.
+     *
+     * @throws UsageException if {@code --lang} is the last argument
+     */
+    static String takeLanguage(List<String> args) {
+        int flag = args.indexOf("--lang");
+        if (flag < 0) {
+            return null;
+        }
+        if (flag + 1 >= args.size()) {
+            throw new UsageException("cli.lang.missing");
+        }
+        String language = args.remove(flag + 1);
+        args.remove(flag);
+        return language;
+    }
+
+    /** Returns the log file that log4j2-cli.properties names, below the repository root. */
+    static Path logFile() {
+        return Path.of(System.getProperty("znyw.home", "."), ".work", "znyw.log")
+                .toAbsolutePath().normalize();
     }
 
     /** Runs one command with the language already chosen; returns the process exit code. */

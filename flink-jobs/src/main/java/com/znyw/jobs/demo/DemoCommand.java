@@ -13,9 +13,12 @@ import com.znyw.jobs.discovery.DiscoveryOptions;
 import com.znyw.jobs.registry.KpiConfigSource;
 import com.znyw.jobs.runtime.LocalFlinkCluster;
 import com.znyw.jobs.text.CliText;
+import com.znyw.jobs.text.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -72,6 +75,7 @@ public final class DemoCommand {
     /** Runs the demo; returns the process exit code. */
     public int run() throws Exception {
         NabReplayPlan plan = NabReplayPlan.load(options.data(), System.currentTimeMillis());
+        checkPortsFree();
         Path workDir = prepareWorkDir();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
@@ -142,18 +146,33 @@ public final class DemoCommand {
         return 0;
     }
 
+    /** Claims and empties the working folder; it is released when the demo stops. */
     private Path prepareWorkDir() throws IOException {
-        Path workDir = options.workDir().toAbsolutePath().normalize();
-        if (Files.exists(workDir)) {
-            LOG.info("Emptying working folder {}", workDir);
-            try (var paths = Files.walk(workDir)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+        DemoWorkDir workDir = DemoWorkDir.claim(options.workDir());
+        started.add(0, workDir);
+        return workDir.root();
+    }
+
+    /**
+     * Checks that the fixed ports are free before anything starts, so a busy port fails in one
+     * line that names it and not deep inside Flink or Spring.
+     */
+    private void checkPortsFree() {
+        checkPortFree(options.flinkPort(), "--flink-port");
+        if (options.withConsole()) {
+            checkPortFree(options.consolePort(), "--console-port");
         }
-        Files.createDirectories(workDir);
-        return workDir;
+    }
+
+    private static void checkPortFree(int port, String option) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new UsageException("demo.port.busy", port, option);
+        }
     }
 
     private Configuration jobConfig(EmbeddedServices services, DemoTopics topics, double speedup) {

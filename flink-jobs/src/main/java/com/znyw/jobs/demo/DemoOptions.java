@@ -61,11 +61,15 @@ public record DemoOptions(Path data, Path workDir, int replaySeconds, int flinkP
     }
 
     private static int port(String option, String text) {
-        int port = number(option, text, 0);
-        if (port > 65_535) {
-            throw new UsageException("demo.option.invalidPort", text, option);
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the option's name.
         }
-        return port;
+        throw new UsageException("demo.option.invalidPort", text, option);
     }
 
     private static int number(String option, String text, int min) {

@@ -57,9 +57,9 @@ public final class NabReplayPlan {
      * @throws UsageException           if the folder contains no NAB data file
      */
     public static NabReplayPlan load(Path nabRoot, long nowMs) throws IOException {
-        Path dataRoot = nabRoot.resolve("data");
+        Path dataRoot = nabRoot.resolve("data").toAbsolutePath().normalize();
         if (!Files.isDirectory(dataRoot)) {
-            throw new UsageException("demo.data.missing", dataRoot.toAbsolutePath());
+            throw new UsageException("demo.data.missing", dataRoot);
         }
         List<ReplaySeries> series = new ArrayList<>();
         try (Stream<Path> categories = Files.list(dataRoot)) {
@@ -72,7 +72,7 @@ public final class NabReplayPlan {
             }
         }
         if (series.isEmpty()) {
-            throw new UsageException("demo.data.empty", dataRoot.toAbsolutePath());
+            throw new UsageException("demo.data.empty", dataRoot);
         }
         return new NabReplayPlan(nabRoot, series);
     }

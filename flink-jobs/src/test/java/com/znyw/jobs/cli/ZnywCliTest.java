@@ -1,12 +1,19 @@
 package com.znyw.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.znyw.jobs.text.CliText;
+import com.znyw.jobs.text.UsageException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +29,28 @@ class ZnywCliTest {
         assertThat(out()).contains("Usage: znyw").contains("bench nab");
         assertThat(run(CliText.chinese(), "demo", "--help")).isZero();
         assertThat(out()).contains("用法: znyw demo").contains("--replay-seconds");
+    }
+
+    @Test
+    void languageOptionMayStandAnywhere() {
+        List<String> before = new ArrayList<>(
+                List.of("--lang", "en", "demo", "--no-console"));
+        assertThat(ZnywCli.takeLanguage(before)).isEqualTo("en");
+        assertThat(before).containsExactly("demo", "--no-console");
+        List<String> after = new ArrayList<>(
+                List.of("demo", "--lang", "zh-CN", "--no-console"));
+        assertThat(ZnywCli.takeLanguage(after)).isEqualTo("zh-CN");
+        assertThat(after).containsExactly("demo", "--no-console");
+        assertThat(ZnywCli.takeLanguage(new ArrayList<>(List.of("demo"))))
+                .isNull();
+    }
+
+    @Test
+    void languageOptionNeedsAValue() {
+        List<String> args = new ArrayList<>(List.of("demo", "--lang"));
+        assertThatThrownBy(() -> ZnywCli.takeLanguage(args))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("zh-CN or en");
     }
 
     @Test
@@ -61,9 +90,36 @@ class ZnywCliTest {
 
     @Test
     void emptyDataFolderIsNamed(@TempDir Path root) throws Exception {
-        java.nio.file.Files.createDirectories(root.resolve("data/realKnownCause"));
+        Files.createDirectories(root.resolve("data/realKnownCause"));
         assertThat(run(CliText.chinese(), "demo", "--data", root.toString())).isEqualTo(2);
         assertThat(err()).contains(root.resolve("data").toString()).contains("没有 CSV 文件");
+    }
+
+    @Test
+    void busyPortIsNamed(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("data/realKnownCause"));
+        Files.writeString(root.resolve("data/realKnownCause/one.csv"),
+                "timestamp,value\n2014-04-01 00:00:00,1.0\n");
+        try (ServerSocket taken = new ServerSocket(0, 1,
+                InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertThat(run(CliText.english(), "demo", "--data", root.toString(), "--workdir",
+                    root.resolve("work").toString(), "--flink-port", String.valueOf(port)))
+                    .isEqualTo(2);
+            assertThat(err()).contains("port " + port + " for --flink-port is in use");
+        }
+        assertThat(root.resolve("work")).as("nothing started").doesNotExist();
+    }
+
+    @Test
+    void foreignWorkFolderIsRefused(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("data/realKnownCause"));
+        Files.writeString(root.resolve("data/realKnownCause/one.csv"),
+                "timestamp,value\n2014-04-01 00:00:00,1.0\n");
+        assertThat(run(CliText.chinese(), "demo", "--data", root.toString(), "--workdir",
+                root.toString(), "--flink-port", "0", "--no-console")).isEqualTo(2);
+        assertThat(err()).contains(root.toString()).contains("--workdir");
+        assertThat(root.resolve("data/realKnownCause/one.csv")).exists();
     }
 
     @Test

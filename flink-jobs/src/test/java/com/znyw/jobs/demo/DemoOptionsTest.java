@@ -68,6 +68,14 @@ class DemoOptionsTest {
     }
 
     @Test
+    void portMustBeANumber() {
+        assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--flink-port", "abc"}))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("'abc' for --flink-port")
+                .hasMessageContaining("0 to 65535");
+    }
+
+    @Test
     void negativePort() {
         assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--flink-port", "-1"}))
                 .isInstanceOf(UsageException.class)

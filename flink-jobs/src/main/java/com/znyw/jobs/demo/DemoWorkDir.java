@@ -1,0 +1,129 @@
+package com.znyw.jobs.demo;
+
+import com.znyw.jobs.text.UsageException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo's working folder, which the demo empties at start. It is claimed with a marker file
+ * and locked for as long as the demo runs, so that a mistyped {@code --workdir} cannot empty a
+ * folder with other files in it, and a second demo cannot empty the folder of a running one.
+ *
+ * <p>A folder may be emptied when it is new or empty, when it has the marker file, or when it
+ * contains only the folders a demo creates ({@value #MARKER} came in later than those, so older
+ * working folders have none). The marker stays after the demo stops, so the next run may
+ * empty the folder again.
+ */
+final class DemoWorkDir implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoWorkDir.class);
+
+    static final String MARKER = ".znyw-demo";
+    /** Entries a demo writes into its working folder, besides the marker. */
+    private static final Set<String> DEMO_ENTRIES = Set.of("services", "flink", "console");
+
+    private final Path root;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private DemoWorkDir(Path root, FileChannel channel, FileLock lock) {
+        this.root = root;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /**
+     * Claims, locks and empties {@code requested}, creating it when missing.
+     *
+     * @throws UsageException if it is a file, contains files the demo did not write, or another
+     *                        running demo has it locked
+     */
+    static DemoWorkDir claim(Path requested) throws IOException {
+        Path root = requested.toAbsolutePath().normalize();
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new UsageException("demo.workdir.notFolder", root);
+        }
+        if (Files.isDirectory(root) && !mayEmpty(root)) {
+            throw new UsageException("demo.workdir.foreign", root);
+        }
+        Files.createDirectories(root);
+        FileChannel channel = FileChannel.open(root.resolve(MARKER), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new UsageException("demo.workdir.busy", root);
+        }
+        DemoWorkDir workDir = new DemoWorkDir(root, channel, lock);
+        try {
+            workDir.empty();
+        } catch (IOException | RuntimeException e) {
+            workDir.close();
+            throw e;
+        }
+        return workDir;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    private static boolean mayEmpty(Path root) throws IOException {
+        if (Files.exists(root.resolve(MARKER))) {
+            return true;
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            return children.allMatch(child -> Files.isDirectory(child)
+                    && DEMO_ENTRIES.contains(child.getFileName().toString()));
+        }
+    }
+
+    private void empty() throws IOException {
+        LOG.info("Emptying working folder {}", root);
+        List<Path> children;
+        try (Stream<Path> listed = Files.list(root)) {
+            children = listed.filter(child -> !child.getFileName().toString().equals(MARKER))
+                    .toList();
+        }
+        for (Path child : children) {
+            try (Stream<Path> paths = Files.walk(child)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    /** Releases the lock; the folder and its marker stay. */
+    @Override
+    public void close() throws IOException {
+        try {
+            if (lock.isValid()) {
+                lock.release();
+            }
+        } finally {
+            channel.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "demo working folder " + root;
+    }
+}

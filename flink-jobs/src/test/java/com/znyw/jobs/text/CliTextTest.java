@@ -90,6 +90,16 @@ class CliTextTest {
     }
 
     @Test
+    void indentedLinesKeepTheirIndent() {
+        // Properties drops a value's leading spaces unless the first one is escaped.
+        for (CliText text : List.of(CliText.chinese(), CliText.english())) {
+            assertThat(text.get("progress.sent", 1L, 2, 3.0, 4L, 5L)).startsWith("  ");
+            assertThat(text.get("summary.differentRow", "file.csv", 7)).startsWith("    ");
+            assertThat(text.get("summary.same")).startsWith("  ");
+        }
+    }
+
+    @Test
     void usageExceptionRendersInEitherLanguage() {
         UsageException e = new UsageException("demo.option.unknown", "--bogus");
         assertThat(e.getMessage()).startsWith("unknown option '--bogus'");

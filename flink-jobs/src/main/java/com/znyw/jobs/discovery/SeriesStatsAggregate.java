@@ -44,7 +44,7 @@ final class SeriesStatsAggregate
      * that reports less often than once per window, such as every 5 minutes with 1-minute
      * windows, is therefore registered with its real interval and not with the default, which
      * would mark it {@code SILENT} between any two points. Until that gap is known, a new series
-     * whose first window holds a single timestamp is held back: it is emitted with the next
+     * whose first window has a single timestamp is held back: it is emitted with the next
      * window it reports in, with {@code firstTs} of its first point. A series that only ever
      * sends one point is not registered.
      *

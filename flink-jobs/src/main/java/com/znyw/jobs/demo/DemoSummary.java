@@ -83,6 +83,9 @@ final class DemoSummary {
         out.println();
         out.println(text.get("summary.anomalies"));
         Map<String, Integer> differingBySeries = new LinkedHashMap<>();
+        // Pads every series key to the longest one, so the counts line up in one column.
+        int keyWidth = plan.series().stream().mapToInt(series -> series.key().toString().length())
+                .max().orElse(1);
         for (NabReplayPlan.ReplaySeries series : plan.series()) {
             List<ScoredPoint> written = scores.scores(series.key(),
                     Instant.ofEpochMilli(series.replayTs(0)),
@@ -93,7 +96,8 @@ final class DemoSummary {
                 scoreByTs.put(point.ts, point.score);
                 anomalies += point.anomaly ? 1 : 0;
             }
-            out.println(text.get("summary.anomaliesRow", series.key(), anomalies, written.size()));
+            String paddedKey = String.format("%-" + keyWidth + "s", series.key());
+            out.println(text.get("summary.anomaliesRow", paddedKey, anomalies, written.size()));
 
             List<com.znyw.ml.eval.nab.ScoredPoint> jobPoints = new ArrayList<>();
             List<com.znyw.ml.eval.nab.ScoredPoint> libraryPoints = libraryRun(series);

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.znyw.console.layout.ErrorNotification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -77,7 +78,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
                 success(getTranslation("admin.userCreated"));
                 load();
             } catch (IllegalArgumentException | IllegalStateException ex) {
-                error(ex.getMessage());
+                ErrorNotification.show(ex.getMessage());
             }
         });
         create.setId("create-user");
@@ -127,7 +128,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
                 name.clear();
                 load();
             } catch (IllegalArgumentException ex) {
-                error(ex.getMessage());
+                ErrorNotification.show(ex.getMessage());
             }
         });
         create.setId("create-token");
@@ -160,12 +161,6 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
 
     private void success(String message) {
         Notification.show(message).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
-
-    private void error(String message) {
-        Notification n = Notification.show(message, 6000, Notification.Position.MIDDLE);
-        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        n.setId("error-notification");
     }
 
     @Override

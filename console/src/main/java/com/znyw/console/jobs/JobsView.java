@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.znyw.console.layout.ErrorNotification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -98,7 +99,7 @@ public class JobsView extends VerticalLayout implements HasDynamicTitle {
         parallelism.setValue(job.parallelism());
         Button scale = new Button(getTranslation("jobs.scale"), e -> {
             if (parallelism.getValue() == null) {
-                error(getTranslation("jobs.parallelism.invalid"));
+                ErrorNotification.show(getTranslation("jobs.parallelism.invalid"));
                 return;
             }
             run(() -> jobs.scale(user.username(), job.name(), parallelism.getValue()), "jobs.scaled", job.name());
@@ -136,7 +137,7 @@ public class JobsView extends VerticalLayout implements HasDynamicTitle {
 
         Button deploy = new Button(getTranslation("jobs.deploy"), e -> {
             if (parallelism.getValue() == null || cpu.getValue() == null) {
-                error(getTranslation("jobs.parallelism.invalid"));
+                ErrorNotification.show(getTranslation("jobs.parallelism.invalid"));
                 return;
             }
             DeployRequest request = new DeployRequest(template.getValue(), name.getValue().trim(),
@@ -159,10 +160,10 @@ public class JobsView extends VerticalLayout implements HasDynamicTitle {
             load();
         } catch (IllegalArgumentException | IllegalStateException | JobNotFoundException
                  | UnsupportedJobActionException e) {
-            error(getTranslation("jobs.failed", e.getMessage()));
+            ErrorNotification.show(getTranslation("jobs.failed", e.getMessage()));
         } catch (RuntimeException e) {
             LOG.error("Job action failed target={}", target, e);
-            error(getTranslation("jobs.failed", e.getMessage()));
+            ErrorNotification.show(getTranslation("jobs.failed", e.getMessage()));
         }
     }
 
@@ -195,12 +196,6 @@ public class JobsView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation("jobs.cluster", overview.path("flink-version").asText("?"),
                 overview.path("taskmanagers").asInt(), overview.path("slots-available").asInt(),
                 overview.path("slots-total").asInt(), overview.path("jobs-running").asInt());
-    }
-
-    private void error(String message) {
-        Notification n = Notification.show(message, 6000, Notification.Position.MIDDLE);
-        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        n.setId("error-notification");
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.znyw.console.layout.ErrorNotification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -249,13 +250,13 @@ public class KpiDetailView extends VerticalLayout implements BeforeEnterObserver
         Instant start;
         if (range.getValue() == Range.CUSTOM) {
             if (from.getValue() == null || to.getValue() == null) {
-                error(getTranslation("chart.range.missing"));
+                ErrorNotification.show(getTranslation("chart.range.missing"));
                 return;
             }
             start = from.getValue().atZone(zone).toInstant();
             end = to.getValue().atZone(zone).toInstant();
             if (!start.isBefore(end)) {
-                error(getTranslation("chart.range.invalid", TimeFormat.format(start, zone),
+                ErrorNotification.show(getTranslation("chart.range.invalid", TimeFormat.format(start, zone),
                         TimeFormat.format(end, zone)));
                 return;
             }
@@ -273,13 +274,13 @@ public class KpiDetailView extends VerticalLayout implements BeforeEnterObserver
             anomalyGrid.setItems(anomalies);
         } catch (RuntimeException e) {
             LOG.error("Failed to load the chart series={} from={} to={}", config.series(), start, end, e);
-            error(getTranslation("chart.loadFailed", e.getMessage()));
+            ErrorNotification.show(getTranslation("chart.loadFailed", e.getMessage()));
         }
     }
 
     private void save() {
         if (!user.has(Role.OPERATOR)) {
-            error(getTranslation("kpi.readOnly"));
+            ErrorNotification.show(getTranslation("kpi.readOnly"));
             return;
         }
         if (sensitivity.getValue() == null || sensitivity.isInvalid()) {
@@ -297,15 +298,15 @@ public class KpiDetailView extends VerticalLayout implements BeforeEnterObserver
             ok.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             ok.setId("cfg-saved");
         } catch (VersionConflictException e) {
-            error(getTranslation("kpi.conflict", e.currentVersion()));
+            ErrorNotification.show(getTranslation("kpi.conflict", e.currentVersion()));
         } catch (InvalidKpiConfigException e) {
-            error(getTranslation("kpi.invalid", e.getMessage()));
+            ErrorNotification.show(getTranslation("kpi.invalid", e.getMessage()));
         }
     }
 
     private void judge(ScoredPoint point, Verdict verdict) {
         if (!user.has(Role.OPERATOR)) {
-            error(getTranslation("kpi.readOnly"));
+            ErrorNotification.show(getTranslation("kpi.readOnly"));
             return;
         }
         feedback.record(user.username(), point.series, point.ts, verdict);
@@ -314,12 +315,6 @@ public class KpiDetailView extends VerticalLayout implements BeforeEnterObserver
                 new FeedbackService.Feedback(point.series, point.ts, verdict, user.username(), 0));
         anomalyGrid.getDataProvider().refreshItem(point);
         Notification.show(getTranslation("anomaly.recorded", getTranslation("anomaly.verdict." + verdict.name())));
-    }
-
-    private void error(String message) {
-        Notification n = Notification.show(message, 6000, Notification.Position.MIDDLE);
-        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        n.setId("error-notification");
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.znyw.console.kpi.LatestScores;
 import com.znyw.console.security.Role;
 import com.znyw.console.security.UserService;
 import com.znyw.console.support.FakeFlinkRest;
+import com.znyw.console.support.HeadlessChromium;
 import com.znyw.console.support.NabLikeSeries;
 import com.znyw.console.support.ScoreWriter;
 import com.znyw.core.kpi.KpiConfig;
@@ -20,7 +21,6 @@ import com.znyw.core.model.SeriesKey;
 import com.znyw.embedded.EmbeddedMongo;
 import com.znyw.embedded.EmbeddedQuestDb;
 import com.znyw.embedded.SharedServices;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -51,8 +51,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,26 +123,9 @@ class ConsoleBrowserTest {
                 Instant.ofEpochMilli(points.get(0).ts), Instant.ofEpochMilli(now), Instant.now())
                 .withUnit("ms").withOwner("core-banking-ops"));
 
-        for (String binary : List.of("/usr/bin/chromium", "/usr/bin/chromedriver")) {
-            if (!Files.isExecutable(Path.of(binary))) {
-                throw new IllegalStateException(binary + " is missing: install Debian's browser with"
-                        + " apt-get install -y chromium chromium-driver");
-            }
-        }
-        Path tmp = Files.createTempDirectory("chrome").toRealPath();
         screenshots = Path.of(System.getProperty("znyw.screenshots", "target/screenshots")).toAbsolutePath();
         Files.createDirectories(screenshots);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--lang=zh-CN",
-                "--user-data-dir=" + tmp.resolve("profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .withEnvironment(Map.of("XDG_CONFIG_HOME", tmp.toString(), "XDG_CACHE_HOME", tmp.toString()))
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(Files.createTempDirectory("chrome").toRealPath(), "1400,1000");
         wait = new WebDriverWait(driver, Duration.ofSeconds(40));
     }
 

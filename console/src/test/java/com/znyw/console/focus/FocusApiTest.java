@@ -97,8 +97,8 @@ class FocusApiTest {
 
     @Test
     void submitPollResultAndDelete() throws Exception {
-        HttpResponse<String> submitted = upload("交易.csv", recordsCsv().getBytes(GBK),
-                Map.of("threshold", "1000"), "en");
+        byte[] records = TransactionsCsv.generate(5, 3000).getBytes(GBK);
+        HttpResponse<String> submitted = upload("交易.csv", records, Map.of("threshold", "1000"), "en");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         JsonNode job = json.readTree(submitted.body());
         String id = job.path("id").asText();
@@ -299,26 +299,6 @@ class FocusApiTest {
             Thread.sleep(250);
         }
         throw new AssertionError("Focus job " + id + " did not finish in 120 s; see the logs in " + work);
-    }
-
-    private static String recordsCsv() {
-        StringBuilder csv = new StringBuilder("分行,渠道,设备,app_version,latency_ms\n");
-        String[] branches = {"北京分行", "上海分行", "广州分行", "深圳分行"};
-        String[] channels = {"手机银行", "网上银行", "柜面"};
-        String[] devices = {"ios", "android", "pc"};
-        Random random = new Random(5);
-        for (int n = 0; n < 3000; n++) {
-            String branch = branches[random.nextInt(branches.length)];
-            String channel = channels[random.nextInt(channels.length)];
-            boolean slow = branch.equals("上海分行") && channel.equals("手机银行")
-                    ? random.nextDouble() < 0.8 : random.nextDouble() < 0.02;
-            csv.append(branch).append(',').append(channel).append(',')
-                    .append(devices[random.nextInt(devices.length)]).append(",5.")
-                    .append(random.nextInt(3)).append(',')
-                    .append(slow ? 1500 + random.nextInt(2000) : 80 + random.nextInt(300))
-                    .append('\n');
-        }
-        return csv.toString();
     }
 
     private HttpResponse<String> upload(String fileName, byte[] content, Map<String, String> fields,

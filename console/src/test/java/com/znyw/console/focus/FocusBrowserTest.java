@@ -2,14 +2,11 @@ package com.znyw.console.focus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,8 +18,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.mongodb.client.MongoDatabase;
 import com.znyw.console.security.Role;
 import com.znyw.console.security.UserService;
+import com.znyw.console.support.HeadlessChromium;
 import com.znyw.embedded.EmbeddedMongo;
 import com.znyw.embedded.EmbeddedQuestDb;
 import com.znyw.embedded.SharedServices;
@@ -84,20 +80,7 @@ class FocusBrowserTest {
     @BeforeAll
     void setUp() throws IOException {
         users.create("test", OPERATOR, PASSWORD, Role.OPERATOR);
-        Path profile = work.resolve("chrome");
-        Files.createDirectories(profile);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1600", "--lang=zh-CN",
-                "--user-data-dir=" + profile.resolve("profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .withEnvironment(Map.of("XDG_CONFIG_HOME", profile.toString(),
-                        "XDG_CACHE_HOME", profile.toString()))
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(work.resolve("chrome"), "1400,1600");
         wait = new WebDriverWait(driver, Duration.ofSeconds(120));
     }
 
@@ -113,7 +96,7 @@ class FocusBrowserTest {
     @Test
     void gbkUploadShowsTopRootCause() throws Exception {
         Path csv = work.resolve("交易明细.csv");
-        Files.write(csv, transactions().getBytes(Charset.forName("GBK")));
+        Files.write(csv, TransactionsCsv.generate(17, 4000).getBytes(Charset.forName("GBK")));
 
         signIn();
         driver.get(url("/focus"));
@@ -172,25 +155,5 @@ class FocusBrowserTest {
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
-    }
-
-    private static String transactions() {
-        StringBuilder csv = new StringBuilder("分行,渠道,设备,app_version,latency_ms\n");
-        String[] branches = {"北京分行", "上海分行", "广州分行", "深圳分行"};
-        String[] channels = {"手机银行", "网上银行", "柜面"};
-        String[] devices = {"ios", "android", "pc"};
-        Random random = new Random(17);
-        for (int n = 0; n < 4000; n++) {
-            String branch = branches[random.nextInt(branches.length)];
-            String channel = channels[random.nextInt(channels.length)];
-            boolean slow = branch.equals("上海分行") && channel.equals("手机银行")
-                    ? random.nextDouble() < 0.8 : random.nextDouble() < 0.02;
-            csv.append(branch).append(',').append(channel).append(',')
-                    .append(devices[random.nextInt(devices.length)]).append(",5.")
-                    .append(random.nextInt(3)).append(',')
-                    .append(slow ? 1500 + random.nextInt(2000) : 80 + random.nextInt(300))
-                    .append('\n');
-        }
-        return csv.toString();
     }
 }

@@ -8,8 +8,6 @@ import com.influxdb.client.InfluxDBClientFactory;
 import com.znyw.core.model.SeriesKey;
 import com.znyw.embedded.EmbeddedInfluxDb1;
 import com.znyw.embedded.EmbeddedServicesExtension;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -71,10 +69,7 @@ class InfluxQlScoreRepositoryTest extends ScoreRepositoryContract {
 
     @Override
     protected ScoreRepository unreachableRepository() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         return new InfluxQlScoreRepository(InfluxDBClientFactory.createV1(
                 "http://127.0.0.1:" + closedPort, null, null, database, null), database);
     }

@@ -10,8 +10,6 @@ import com.znyw.core.model.ScoredPoint;
 import com.znyw.core.model.SeriesKey;
 import com.znyw.embedded.EmbeddedQuestDb;
 import com.znyw.embedded.EmbeddedServicesExtension;
-import java.net.ServerSocket;
-import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -64,10 +62,7 @@ class QuestDbScoreRepositoryTest extends ScoreRepositoryContract {
 
     @Override
     protected ScoreRepository unreachableRepository() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         return new QuestDbScoreRepository("jdbc:postgresql://127.0.0.1:" + closedPort + "/qdb",
                 EmbeddedQuestDb.PG_USER, EmbeddedQuestDb.PG_PASSWORD);
     }

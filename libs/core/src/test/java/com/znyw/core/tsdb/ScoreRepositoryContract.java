@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.znyw.core.model.ScoredPoint;
 import com.znyw.core.model.SeriesKey;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +51,13 @@ abstract class ScoreRepositoryContract {
 
     /** Returns a repository whose store cannot serve any query (stopped or missing). */
     protected abstract ScoreRepository unreachableRepository() throws Exception;
+
+    /** Returns a port on 127.0.0.1 that was free a moment ago and has no listener now. */
+    protected static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
 
     @Test
     void scoresRoundTripInTimeOrder() throws Exception {

@@ -27,16 +27,11 @@ final class LongIndexMap {
 
     /** Returns the index of the key, or -1 when the key is absent. */
     int get(long key) {
-        int mask = keys.length - 1;
-        for (int slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
-            long k = keys[slot];
-            if (k == key) {
-                return indexes[slot];
-            }
-            if (k == EMPTY) {
-                return -1;
-            }
+        if (key == EMPTY) {
+            return -1;
         }
+        int slot = slotOf(key);
+        return keys[slot] == key ? indexes[slot] : -1;
     }
 
     /** Returns the index of the key, adding it with the next free index when absent. */
@@ -47,18 +42,22 @@ final class LongIndexMap {
         if (2 * (size + 1) > keys.length) {
             grow();
         }
-        int mask = keys.length - 1;
-        for (int slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
-            long k = keys[slot];
-            if (k == key) {
-                return indexes[slot];
-            }
-            if (k == EMPTY) {
-                keys[slot] = key;
-                indexes[slot] = size;
-                return size++;
-            }
+        int slot = slotOf(key);
+        if (keys[slot] != key) {
+            keys[slot] = key;
+            indexes[slot] = size++;
         }
+        return indexes[slot];
+    }
+
+    /** Returns the slot of the key, or the empty slot where linear probing for it stops. */
+    private int slotOf(long key) {
+        int mask = keys.length - 1;
+        int slot = hash(key) & mask;
+        while (keys[slot] != key && keys[slot] != EMPTY) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 
     private void grow() {
@@ -67,17 +66,12 @@ final class LongIndexMap {
         keys = new long[oldKeys.length * 2];
         indexes = new int[oldKeys.length * 2];
         Arrays.fill(keys, EMPTY);
-        int mask = keys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] == EMPTY) {
-                continue;
+            if (oldKeys[i] != EMPTY) {
+                int slot = slotOf(oldKeys[i]);
+                keys[slot] = oldKeys[i];
+                indexes[slot] = oldIndexes[i];
             }
-            int slot = hash(oldKeys[i]) & mask;
-            while (keys[slot] != EMPTY) {
-                slot = (slot + 1) & mask;
-            }
-            keys[slot] = oldKeys[i];
-            indexes[slot] = oldIndexes[i];
         }
     }
 

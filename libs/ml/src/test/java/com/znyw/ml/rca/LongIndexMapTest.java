@@ -1,6 +1,7 @@
 package com.znyw.ml.rca;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,5 +18,16 @@ class LongIndexMapTest {
         assertThat(map.get(123 * 7919L)).isEqualTo(123);
         assertThat(map.get(-1)).isEqualTo(-1);
         assertThat(map.getOrAdd(42 * 7919L)).isEqualTo(42);
+    }
+
+    @Test
+    void reservedKeyIsNeverFound() {
+        LongIndexMap map = new LongIndexMap(4);
+        map.getOrAdd(1);
+
+        assertThat(map.get(Long.MIN_VALUE)).isEqualTo(-1);
+        assertThatThrownBy(() -> map.getOrAdd(Long.MIN_VALUE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reserved");
     }
 }

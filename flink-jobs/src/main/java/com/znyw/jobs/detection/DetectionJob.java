@@ -214,35 +214,45 @@ public class DetectionJob {
                 .setDeserializer(new KpiRecordDeserializer())
                 .build();
 
+        return new DetectionJob(source, settingsSource, storeSink(config), anomalySink(config),
+                deadLetterSink(config), config);
+    }
+
+    /** Creates the line-protocol sink of {@code kpi_score} to the store the options name. */
+    public static LineProtocolSink storeSink(Configuration config) {
         StoreConnection store = new StoreConnection(config.get(DetectionOptions.STORE_URL),
                 config.get(DetectionOptions.STORE_TOKEN), config.get(DetectionOptions.STORE_ORG),
                 config.get(DetectionOptions.STORE_BUCKET));
-        LineProtocolSink scoreSink = new LineProtocolSink(store,
+        return new LineProtocolSink(store,
                 config.get(DetectionOptions.STORE_MAX_BATCH_SIZE),
                 config.get(DetectionOptions.STORE_MAX_IN_FLIGHT),
                 config.get(DetectionOptions.STORE_MAX_BUFFERED),
                 config.get(DetectionOptions.STORE_MAX_TIME_IN_BUFFER).toMillis());
-
-        String prefix = config.get(DetectionOptions.TRANSACTIONAL_ID_PREFIX);
-        KafkaSink<ScoredPoint> anomalySink = exactlyOnceSink(brokers, prefix + "-anomalies",
-                new AnomalySerializer(config.get(DetectionOptions.ANOMALIES_TOPIC)));
-        String deadLetterTopic = config.get(DetectionOptions.DEAD_LETTER_TOPIC);
-        KafkaSink<String> deadLetterSink = exactlyOnceSink(brokers, prefix + "-dead-letters",
-                KafkaRecordSerializationSchema.<String>builder()
-                        .setTopic(deadLetterTopic)
-                        .setValueSerializationSchema(new SimpleStringSchema())
-                        .build());
-        return new DetectionJob(source, settingsSource, scoreSink, anomalySink, deadLetterSink,
-                config);
     }
 
-    private static <T> KafkaSink<T> exactlyOnceSink(String brokers, String transactionalIdPrefix,
+    /** Creates the exactly-once sink of anomalies, as JSON keyed by series. */
+    public static KafkaSink<ScoredPoint> anomalySink(Configuration config) {
+        return exactlyOnceSink(config, "-anomalies",
+                new AnomalySerializer(config.get(DetectionOptions.ANOMALIES_TOPIC)));
+    }
+
+    /** Creates the exactly-once sink of dead letters, one reason and record per message. */
+    public static KafkaSink<String> deadLetterSink(Configuration config) {
+        return exactlyOnceSink(config, "-dead-letters",
+                KafkaRecordSerializationSchema.<String>builder()
+                        .setTopic(config.get(DetectionOptions.DEAD_LETTER_TOPIC))
+                        .setValueSerializationSchema(new SimpleStringSchema())
+                        .build());
+    }
+
+    private static <T> KafkaSink<T> exactlyOnceSink(Configuration config, String transactionalIdSuffix,
                                                    KafkaRecordSerializationSchema<T> serializer) {
         return KafkaSink.<T>builder()
-                .setBootstrapServers(brokers)
+                .setBootstrapServers(config.get(DetectionOptions.KAFKA_BOOTSTRAP_SERVERS))
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix(transactionalIdPrefix)
+                .setTransactionalIdPrefix(
+                        config.get(DetectionOptions.TRANSACTIONAL_ID_PREFIX) + transactionalIdSuffix)
                 // Must stay below the broker's transaction.max.timeout.ms (15 minutes by default).
                 .setProperty("transaction.timeout.ms", String.valueOf(Duration.ofMinutes(10).toMillis()))
                 .build();

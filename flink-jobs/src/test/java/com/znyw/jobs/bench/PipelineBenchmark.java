@@ -1,7 +1,6 @@
 package com.znyw.jobs.bench;
 
 import com.znyw.core.model.ScoredPoint;
-import com.znyw.core.model.ScoredPointCodec;
 import com.znyw.core.tsdb.QuestDbScoreRepository;
 import com.znyw.embedded.EmbeddedKafka;
 import com.znyw.embedded.EmbeddedQuestDb;
@@ -10,8 +9,6 @@ import com.znyw.jobs.detection.DetectionOptions;
 import com.znyw.jobs.detection.IngestedRecord;
 import com.znyw.jobs.detection.KpiRecordDeserializer;
 import com.znyw.jobs.sink.LineProtocolSink;
-import com.znyw.jobs.sink.StoreConnection;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,16 +27,12 @@ import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -230,21 +223,16 @@ public final class PipelineBenchmark {
         // The buffer must hold a few batches, or the sink waits for every single request.
         config.set(DetectionOptions.STORE_MAX_BUFFERED, Math.max(
                 config.get(DetectionOptions.STORE_MAX_BUFFERED), 10 * options.storeBatchSize()));
-        StoreConnection store = new StoreConnection(questDb.httpUrl(), "", "znyw", "znyw");
+        // The production sinks, aimed at this benchmark's broker, topics and QuestDB.
+        config.set(DetectionOptions.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        config.set(DetectionOptions.TRANSACTIONAL_ID_PREFIX, "bench-" + run + "-" + round);
+        config.set(DetectionOptions.ANOMALIES_TOPIC, topic + "-anomalies");
+        config.set(DetectionOptions.DEAD_LETTER_TOPIC, topic + "-dlq");
+        config.set(DetectionOptions.STORE_URL, questDb.httpUrl());
         Sink<ScoredPoint> scoreSink = options.store()
-                ? new LineProtocolSink(store, config.get(DetectionOptions.STORE_MAX_BATCH_SIZE),
-                        config.get(DetectionOptions.STORE_MAX_IN_FLIGHT),
-                        config.get(DetectionOptions.STORE_MAX_BUFFERED),
-                        config.get(DetectionOptions.STORE_MAX_TIME_IN_BUFFER).toMillis())
-                : new DiscardingSink<>();
-        String prefix = "bench-" + run + "-" + round;
-        KafkaSink<ScoredPoint> anomalySink = exactlyOnceSink(kafka, prefix + "-anomalies",
-                new AnomalyJson(topic + "-anomalies"));
-        KafkaSink<String> deadLetterSink = exactlyOnceSink(kafka, prefix + "-dead-letters",
-                KafkaRecordSerializationSchema.<String>builder().setTopic(topic + "-dlq")
-                        .setValueSerializationSchema(new SimpleStringSchema()).build());
+                ? DetectionJob.storeSink(config) : new DiscardingSink<>();
         DetectionJob job = new DetectionJob(source(kafka, "pipeline-" + round), null, scoreSink,
-                anomalySink, deadLetterSink, config);
+                DetectionJob.anomalySink(config), DetectionJob.deadLetterSink(config), config);
 
         CpuTimes cpuBefore = CpuTimes.now();
         long start = System.nanoTime();
@@ -300,17 +288,6 @@ public final class PipelineBenchmark {
                 .withTimestampAssigner((record, kafkaTs) ->
                         record.isValid() ? record.ts : Long.MIN_VALUE)
                 .withIdleness(defaults.get(DetectionOptions.SOURCE_IDLENESS));
-    }
-
-    private static <T> KafkaSink<T> exactlyOnceSink(EmbeddedKafka kafka, String transactionalIdPrefix,
-                                                    KafkaRecordSerializationSchema<T> serializer) {
-        return KafkaSink.<T>builder()
-                .setBootstrapServers(kafka.bootstrapServers())
-                .setRecordSerializer(serializer)
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix(transactionalIdPrefix)
-                .setProperty("transaction.timeout.ms", String.valueOf(Duration.ofMinutes(10).toMillis()))
-                .build();
     }
 
     private long awaitRows(EmbeddedQuestDb questDb, String filter, long expected)
@@ -429,26 +406,6 @@ public final class PipelineBenchmark {
             count.update(next);
             points.add(1);
             out.collect(next);
-        }
-    }
-
-    /** Writes an anomaly as JSON keyed by series, as the production anomaly sink does. */
-    static final class AnomalyJson implements KafkaRecordSerializationSchema<ScoredPoint> {
-
-        private static final long serialVersionUID = 1L;
-        private static final ScoredPointCodec CODEC = new ScoredPointCodec();
-        private final String anomalyTopic;
-
-        AnomalyJson(String anomalyTopic) {
-            this.anomalyTopic = anomalyTopic;
-        }
-
-        @Override
-        public ProducerRecord<byte[], byte[]> serialize(ScoredPoint point, KafkaSinkContext context,
-                                                        Long timestamp) {
-            return new ProducerRecord<>(anomalyTopic, null, point.ts,
-                    point.series.getBytes(StandardCharsets.UTF_8),
-                    CODEC.format(point).getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.znyw.ml.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import org.junit.jupiter.api.Test;
@@ -42,5 +43,16 @@ class SpectralResidualDetectorTest {
             assertThat(real[i]).isCloseTo(original[i], offset(1e-12));
             assertThat(imaginary[i]).isCloseTo(0.0, offset(1e-12));
         }
+    }
+
+    @Test
+    void fftRejectsBadSizes() {
+        assertThatThrownBy(() -> new Fft(12))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("power of two, was 12");
+        Fft fft = new Fft(8);
+        assertThatThrownBy(() -> fft.transform(new double[8], new double[4], false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("8 and 4");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SpectralResidualDetectorTest {
@@ -54,5 +55,48 @@ class SpectralResidualDetectorTest {
         assertThatThrownBy(() -> fft.transform(new double[8], new double[4], false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("8 and 4");
+    }
+
+    @Test
+    void realFftMatchesTheComplexTransform() {
+        Random random = new Random(7);
+        for (int size : new int[] {2, 4, 8, 64}) {
+            double[] input = new double[size];
+            for (int i = 0; i < size; i++) {
+                input[i] = random.nextGaussian() * 10;
+            }
+            double[] expectedReal = input.clone();
+            double[] expectedImaginary = new double[size];
+            new Fft(size).transform(expectedReal, expectedImaginary, false);
+
+            double[] real = new double[size / 2 + 1];
+            double[] imaginary = new double[size / 2 + 1];
+            double[] original = input.clone();
+            new RealFft(size).transform(input, real, imaginary,
+                    new double[size / 2], new double[size / 2]);
+
+            assertThat(input).containsExactly(original);
+            for (int k = 0; k <= size / 2; k++) {
+                assertThat(real[k]).as("size %d bin %d real", size, k)
+                        .isCloseTo(expectedReal[k], offset(1e-9));
+                assertThat(imaginary[k]).as("size %d bin %d imaginary", size, k)
+                        .isCloseTo(expectedImaginary[k], offset(1e-9));
+            }
+        }
+    }
+
+    @Test
+    void realFftRejectsBadSizes() {
+        assertThatThrownBy(() -> new RealFft(1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 2, was 1");
+        assertThatThrownBy(() -> new RealFft(24))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("was 24");
+        RealFft fft = new RealFft(8);
+        assertThatThrownBy(() -> fft.transform(new double[8], new double[4], new double[5],
+                new double[4], new double[4]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("need at least 5");
     }
 }

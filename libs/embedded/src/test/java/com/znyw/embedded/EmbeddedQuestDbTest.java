@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import com.influxdb.client.InfluxDBClient;
@@ -48,6 +50,23 @@ class EmbeddedQuestDbTest {
             assertThat(row.value()).isEqualTo(182.5);
             assertThat(row.anomaly()).isTrue();
             assertThat(row.time()).isEqualTo(time);
+        }
+    }
+
+    @Test
+    void runsWithTheEmbeddedSettings(EmbeddedQuestDb questDb) throws Exception {
+        try (Connection connection = DriverManager.getConnection(questDb.pgJdbcUrl(), EmbeddedQuestDb.PG_USER,
+                EmbeddedQuestDb.PG_PASSWORD);
+             PreparedStatement statement = connection.prepareStatement("SELECT property_path, value"
+                     + " FROM (SHOW PARAMETERS) WHERE property_path IN"
+                     + " ('cairo.o3.partition.split.min.size', 'shared.network.worker.count')");
+             ResultSet rows = statement.executeQuery()) {
+            Map<String, String> values = new HashMap<>();
+            while (rows.next()) {
+                values.put(rows.getString(1), rows.getString(2));
+            }
+            assertThat(values).containsEntry("cairo.o3.partition.split.min.size", "4194304")
+                    .containsEntry("shared.network.worker.count", "1");
         }
     }
 

@@ -122,6 +122,25 @@ public final class QuestDbServerMain {
     }
 
     /**
+     * Lets an out-of-order commit split a partition of more than 4 MiB instead of rewriting it.
+     *
+     * <p>The detection job writes from one sink per parallel subtask, and the subtasks write the
+     * same minutes, so most commits reach back before the newest row of the day's partition.
+     * QuestDB then merges them in. When the part of the partition before the first merged row is
+     * smaller than {@code cairo.o3.partition.split.min.size} (50 MB by default), it copies that
+     * whole part into a new version of the partition on every such commit; above it, it splits
+     * the partition there and rewrites only the rows after it, and squashes the splits later.
+     * A day of a few thousand series at one point a minute stays below 50 MB, so the default made
+     * every overlapping commit copy the day so far. With 5500-line requests that overlap their
+     * predecessor, QuestDB's CPU per row went from 8.1 to 9.2 µs to 5.5 to 6.8 µs with a 1 to
+     * 4 MiB threshold ({@code StoreLoadBenchmark --batch-size 5500}, numbers in
+     * docs/benchmarks.md). The environment can override the value.
+     */
+    static void putOutOfOrderSettings(Map<String, String> env) {
+        env.put("QDB_CAIRO_O3_PARTITION_SPLIT_MIN_SIZE", String.valueOf(4 * 1024 * 1024));
+    }
+
+    /**
      * Returns the {@code QDB_*} variables of {@code processEnv}, which override the embedded
      * defaults, except the listener addresses: every listener stays on 127.0.0.1.
      */
@@ -159,6 +178,7 @@ public final class QuestDbServerMain {
         env.put("QDB_TELEMETRY_DISABLE_COMPLETELY", "true");
         env.put("QDB_METRICS_ENABLED", "false");
         putWorkerSettings(env);
+        putOutOfOrderSettings(env);
         return env;
     }
 }

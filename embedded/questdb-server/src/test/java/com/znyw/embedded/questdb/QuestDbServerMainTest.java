@@ -33,6 +33,13 @@ class QuestDbServerMainTest {
     }
 
     @Test
+    void outOfOrderCommitsSplitPartitionsAboveFourMebibytes() {
+        Map<String, String> env = QuestDbServerMain.environment(9000, 8812, 9009);
+
+        assertThat(env).containsEntry("QDB_CAIRO_O3_PARTITION_SPLIT_MIN_SIZE", "4194304");
+    }
+
+    @Test
     void environmentOverridesExceptAddresses() {
         Map<String, String> overrides = QuestDbServerMain.overrides(Map.of(
                 "QDB_SHARED_WORKER_SLEEP_TIMEOUT", "10",

@@ -1,7 +1,7 @@
 package com.znyw.ml.detect;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 
 /**
@@ -54,9 +54,9 @@ abstract class CalibratedDetector implements StreamingDetector {
     /** Scores the point against the model, then updates the model with it. */
     abstract void observe(long timestampMs, double value, Observation out);
 
-    abstract void writeModel(DataOutputStream out) throws IOException;
+    abstract void writeModel(DataOutput out) throws IOException;
 
-    abstract void readModel(DataInputStream in) throws IOException;
+    abstract void readModel(DataInput in) throws IOException;
 
     @Override
     public final Detection update(long timestampMs, double value) {
@@ -116,7 +116,7 @@ abstract class CalibratedDetector implements StreamingDetector {
         StateFormat.decode(state, kind, name, this::readState);
     }
 
-    final void writeState(DataOutputStream out) throws IOException {
+    final void writeState(DataOutput out) throws IOException {
         guard.write(out);
         tail.write(out);
         out.writeDouble(lastProbability);
@@ -124,7 +124,7 @@ abstract class CalibratedDetector implements StreamingDetector {
         writeModel(out);
     }
 
-    final void readState(DataInputStream in) throws IOException {
+    final void readState(DataInput in) throws IOException {
         guard.read(in);
         tail.read(in);
         lastProbability = in.readDouble();

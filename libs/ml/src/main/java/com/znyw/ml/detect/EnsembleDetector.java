@@ -1,7 +1,7 @@
 package com.znyw.ml.detect;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 
 /**
@@ -178,7 +178,7 @@ public final class EnsembleDetector implements StreamingDetector {
         return StateFormat.encode(KIND, STATE_BYTES, this::writeState);
     }
 
-    private void writeState(DataOutputStream out) throws IOException {
+    private void writeState(DataOutput out) throws IOException {
         guard.write(out);
         out.writeDouble(recentPeakScore);
         out.writeLong(periodMs);
@@ -189,7 +189,7 @@ public final class EnsembleDetector implements StreamingDetector {
         }
     }
 
-    private void readState(DataInputStream in) throws IOException {
+    private void readState(DataInput in) throws IOException {
         guard.read(in);
         recentPeakScore = in.readDouble();
         periodMs = in.readLong();

@@ -1,7 +1,7 @@
 package com.znyw.ml.detect;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 
 /**
@@ -69,7 +69,7 @@ public final class LevelShiftDetector extends CalibratedDetector {
     }
 
     @Override
-    void writeModel(DataOutputStream out) throws IOException {
+    void writeModel(DataOutput out) throws IOException {
         baseline.write(out);
         out.writeDouble(upperSum);
         out.writeDouble(lowerSum);
@@ -77,7 +77,7 @@ public final class LevelShiftDetector extends CalibratedDetector {
     }
 
     @Override
-    void readModel(DataInputStream in) throws IOException {
+    void readModel(DataInput in) throws IOException {
         baseline.read(in);
         upperSum = in.readDouble();
         lowerSum = in.readDouble();

@@ -1,7 +1,7 @@
 package com.znyw.ml.detect;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -301,7 +301,7 @@ public final class SeasonalDetector extends CalibratedDetector {
     }
 
     @Override
-    void writeModel(DataOutputStream out) throws IOException {
+    void writeModel(DataOutput out) throws IOException {
         for (double v : daily) {
             out.writeDouble(v);
         }
@@ -332,7 +332,7 @@ public final class SeasonalDetector extends CalibratedDetector {
     }
 
     @Override
-    void readModel(DataInputStream in) throws IOException {
+    void readModel(DataInput in) throws IOException {
         for (int i = 0; i < DAILY_BINS; i++) {
             daily[i] = in.readDouble();
         }

@@ -1,7 +1,7 @@
 package com.znyw.ml.detect;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 
 /**
@@ -173,7 +173,7 @@ public final class SpectralResidualDetector extends CalibratedDetector {
     }
 
     @Override
-    void writeModel(DataOutputStream out) throws IOException {
+    void writeModel(DataOutput out) throws IOException {
         for (double v : window) {
             out.writeDouble(v);
         }
@@ -183,7 +183,7 @@ public final class SpectralResidualDetector extends CalibratedDetector {
     }
 
     @Override
-    void readModel(DataInputStream in) throws IOException {
+    void readModel(DataInput in) throws IOException {
         for (int i = 0; i < WINDOW; i++) {
             window[i] = in.readDouble();
         }

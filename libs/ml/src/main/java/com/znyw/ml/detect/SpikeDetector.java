@@ -1,7 +1,7 @@
 package com.znyw.ml.detect;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 
 /**
@@ -77,14 +77,14 @@ public final class SpikeDetector extends CalibratedDetector {
     }
 
     @Override
-    void writeModel(DataOutputStream out) throws IOException {
+    void writeModel(DataOutput out) throws IOException {
         level.write(out);
         out.writeInt(runSign);
         out.writeInt(runLength);
     }
 
     @Override
-    void readModel(DataInputStream in) throws IOException {
+    void readModel(DataInput in) throws IOException {
         level.read(in);
         runSign = StateFormat.checkRange("runSign", in.readInt(), -1, 1);
         runLength = StateFormat.checkRange("runLength", in.readInt(), 0, SHIFT_RUN);

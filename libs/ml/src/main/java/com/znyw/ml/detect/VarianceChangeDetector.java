@@ -1,7 +1,7 @@
 package com.znyw.ml.detect;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 
 /**
@@ -82,7 +82,7 @@ public final class VarianceChangeDetector extends CalibratedDetector {
     }
 
     @Override
-    void writeModel(DataOutputStream out) throws IOException {
+    void writeModel(DataOutput out) throws IOException {
         out.writeDouble(previous);
         out.writeDouble(shortScale);
         out.writeDouble(longScale);
@@ -92,7 +92,7 @@ public final class VarianceChangeDetector extends CalibratedDetector {
     }
 
     @Override
-    void readModel(DataInputStream in) throws IOException {
+    void readModel(DataInput in) throws IOException {
         previous = in.readDouble();
         shortScale = in.readDouble();
         longScale = in.readDouble();

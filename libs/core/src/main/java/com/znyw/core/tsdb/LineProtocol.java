@@ -59,7 +59,9 @@ public final class LineProtocol {
 
     /** Formats a point whose {@link #tagPrefix} is already known. */
     public static String format(String tagPrefix, ScoredPoint point) {
-        StringBuilder line = new StringBuilder(tagPrefix.length() + 160);
+        // Room for five 17-digit doubles, the field names, both string fields and the timestamp,
+        // about 215 characters, so the builder does not grow while the line is written.
+        StringBuilder line = new StringBuilder(tagPrefix.length() + 256);
         line.append(tagPrefix);
         line.append(' ');
         line.append("value=").append(formatDouble(point.value));

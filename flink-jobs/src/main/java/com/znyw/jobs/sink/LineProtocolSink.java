@@ -71,14 +71,23 @@ public class LineProtocolSink extends AsyncSinkBase<ScoredPoint, String> {
         private static final int MAX_CACHED_SERIES = 50_000;
 
         private transient Map<String, String> prefixes;
+        /** One builder for every line; a writer calls its converter from the task thread only. */
+        private transient StringBuilder line;
 
         @Override
         public String apply(ScoredPoint point, org.apache.flink.api.connector.sink2.SinkWriter.Context context) {
             if (prefixes == null) {
                 prefixes = new LruCache<>(MAX_CACHED_SERIES);
+                line = new StringBuilder(512);
             }
-            String prefix = prefixes.computeIfAbsent(point.series, series -> LineProtocol.tagPrefix(point));
-            return LineProtocol.format(prefix, point);
+            String prefix = prefixes.get(point.series);
+            if (prefix == null) {
+                prefix = LineProtocol.tagPrefix(point);
+                prefixes.put(point.series, prefix);
+            }
+            line.setLength(0);
+            LineProtocol.appendLine(line, prefix, point);
+            return line.toString();
         }
     }
 

@@ -62,6 +62,15 @@ public final class LineProtocol {
         // Room for five 17-digit doubles, the field names, both string fields and the timestamp,
         // about 215 characters, so the builder does not grow while the line is written.
         StringBuilder line = new StringBuilder(tagPrefix.length() + 256);
+        appendLine(line, tagPrefix, point);
+        return line.toString();
+    }
+
+    /**
+     * Appends the line of a point whose {@link #tagPrefix} is already known, without a line
+     * break, so that a writer can reuse one builder for every line.
+     */
+    public static void appendLine(StringBuilder line, String tagPrefix, ScoredPoint point) {
         line.append(tagPrefix);
         line.append(' ');
         line.append("value=").append(formatDouble(point.value));
@@ -73,7 +82,6 @@ public final class LineProtocol {
         appendStringField(line, "detector", point.detector);
         appendStringField(line, "model_version", point.modelVersion);
         line.append(' ').append(point.ts);
-        return line.toString();
     }
 
     /**

@@ -25,7 +25,7 @@ import java.io.IOException;
  * <p>Episodes that build up over several points are scored too: an exponentially weighted
  * average (weight {@value #SURPRISE_ALPHA}) of the points' surprise, {@code -log10 p}, has a
  * peaks-over-threshold tail model of its own, and the final probability is twice the smaller of
- * the point's and the episode's. Two rules follow, both aimed at how operators, and the Numenta
+ * the point's and the episode's. The rules below are aimed at how operators, and the Numenta
  * Anomaly Benchmark, count alarms:
  * <ul>
  *   <li>Learning period: the first {@value #LEARNING_POINTS} points score 0 while the models and
@@ -34,10 +34,22 @@ import java.io.IOException;
  *   {@value #REPEAT_MARGIN} is damped to {@value #REPEAT_DAMPING} of its value, and the peak
  *   decays by a factor {@value #PEAK_DECAY} per point. An ongoing incident alarms once, not on
  *   every point.</li>
+ *   <li>Alarm memory ({@link AlarmMemory}): an alarm that does not beat earlier alarms at the
+ *   same time of day, or one that follows an alarm within a few points, is damped as well, so a
+ *   nightly job does not alarm every night and an incident alarms once.</li>
+ *   <li>New extremes: a value beyond the range of all earlier values of the series by more than
+ *   {@value #NEW_EXTREME_TOLERANCE} of that range scores at least {@value #NEW_EXTREME_SCORE},
+ *   whatever the views, the repeat suppression and the alarm memory return. The rule starts
+ *   after the learning period and once the series spans one day
+ *   ({@value #NEW_EXTREME_WARM_UP_MS} ms), so that a daily cycle has set the range. NAB's HTM
+ *   detector has the same rule with the same tolerance, there to match how people label values
+ *   larger than any seen before ({@code SPATIAL_TOLERANCE} in
+ *   {@code nab/detectors/numenta/numenta_detector.py} of the NAB repository).</li>
  * </ul>
  * The expected value and band come from the seasonal component once it has found a period, and
  * from the spike component before that. The detector name in each {@link Detection} is the
- * component with the smallest tail probability.
+ * component with the smallest tail probability, or {@code new_extreme} when that rule raised the
+ * score.
  *
  * <p>Cost O(1) per point (amortized, see {@link SeasonalDetector}). State: {@value #STATE_BYTES}
  * bytes serialized, the sum of the components plus a few fields.
@@ -51,11 +63,16 @@ public final class EnsembleDetector implements StreamingDetector {
     static final double REPEAT_MARGIN = 0.05;
     static final double SURPRISE_ALPHA = 0.1;
     static final double LONG_BASELINE_ALPHA = 0.0005;
+    static final double NEW_EXTREME_TOLERANCE = 0.05;
+    static final double NEW_EXTREME_SCORE = 0.9;
+    static final String NEW_EXTREME_NAME = "new_extreme";
+    static final long NEW_EXTREME_WARM_UP_MS = 86_400_000L;
     public static final int STATE_BYTES = StateFormat.HEADER_BYTES + PointGuard.STATE_BYTES + 8 + 8
             + SpikeDetector.STATE_BYTES + LevelShiftDetector.STATE_BYTES
             + VarianceChangeDetector.STATE_BYTES + SeasonalDetector.STATE_BYTES
             + SpectralResidualDetector.STATE_BYTES + SpikeDetector.STATE_BYTES
-            - 6 * StateFormat.HEADER_BYTES + 8 + PeaksOverThreshold.STATE_BYTES;
+            - 6 * StateFormat.HEADER_BYTES + 8 + PeaksOverThreshold.STATE_BYTES
+            + AlarmMemory.STATE_BYTES + 8 + 8 + 8;
 
     private final PointGuard guard = new PointGuard();
     private final SpikeDetector spike;
@@ -69,6 +86,11 @@ public final class EnsembleDetector implements StreamingDetector {
     private double recentPeakScore;
     private double smoothedSurprise;
     private final PeaksOverThreshold episodeTail = new PeaksOverThreshold();
+    private final AlarmMemory alarmMemory = new AlarmMemory();
+    /** Smallest and largest value accepted so far, infinite before the first point. */
+    private double minValue = Double.POSITIVE_INFINITY;
+    private double maxValue = Double.NEGATIVE_INFINITY;
+    private long firstTimestampMs = Long.MIN_VALUE;
 
     public EnsembleDetector(DetectorConfig config) {
         this.sensitivity = Sensitivity.of(config);
@@ -92,6 +114,10 @@ public final class EnsembleDetector implements StreamingDetector {
     @Override
     public Detection update(long timestampMs, double value) {
         guard.check(timestampMs, value);
+        if (firstTimestampMs == Long.MIN_VALUE) {
+            firstTimestampMs = timestampMs;
+        }
+        boolean newExtreme = observeRange(value);
         // The other components see the deseasonalized value, so a daily pattern is not news
         // to them once the seasonal component has found the period.
         double adjusted = value - seasonal.seasonalOffset(timestampMs, value);
@@ -122,12 +148,34 @@ public final class EnsembleDetector implements StreamingDetector {
             varianceChange.skipNextDifference();
         }
         double rawScore = guard.points() <= LEARNING_POINTS ? 0.0 : Sensitivity.scoreOf(probability);
-        double score = suppressRepeats(rawScore);
+        double score = alarmMemory.filter(guard.points(), timestampMs, suppressRepeats(rawScore));
+        String detector = decisive.name();
+        boolean rangeKnown = guard.points() > LEARNING_POINTS
+                && timestampMs - firstTimestampMs >= NEW_EXTREME_WARM_UP_MS;
+        if (newExtreme && rangeKnown && score < NEW_EXTREME_SCORE) {
+            score = NEW_EXTREME_SCORE;
+            detector = NEW_EXTREME_NAME;
+        }
         boolean anomaly = score >= sensitivity.alarmScore() && score > 0;
 
         Detection band = (seasonal.periodMs() > 0 ? seasonal : spike).detection();
         return new Detection(score, band.expected(), band.lower(), band.upper(), anomaly,
-                decisive.name());
+                detector);
+    }
+
+    /**
+     * Widens the range of accepted values to include {@code value} and returns whether the value
+     * lay beyond the earlier range by more than {@link #NEW_EXTREME_TOLERANCE} of that range.
+     */
+    private boolean observeRange(double value) {
+        boolean outside = false;
+        if (maxValue > minValue) {
+            double tolerance = NEW_EXTREME_TOLERANCE * (maxValue - minValue);
+            outside = value > maxValue + tolerance || value < minValue - tolerance;
+        }
+        minValue = Math.min(minValue, value);
+        maxValue = Math.max(maxValue, value);
+        return outside;
     }
 
     /**
@@ -184,6 +232,10 @@ public final class EnsembleDetector implements StreamingDetector {
         out.writeLong(periodMs);
         out.writeDouble(smoothedSurprise);
         episodeTail.write(out);
+        alarmMemory.write(out);
+        out.writeDouble(minValue);
+        out.writeDouble(maxValue);
+        out.writeLong(firstTimestampMs);
         for (CalibratedDetector component : components) {
             component.writeState(out);
         }
@@ -195,6 +247,13 @@ public final class EnsembleDetector implements StreamingDetector {
         periodMs = in.readLong();
         smoothedSurprise = in.readDouble();
         episodeTail.read(in);
+        alarmMemory.read(in);
+        minValue = in.readDouble();
+        maxValue = in.readDouble();
+        firstTimestampMs = in.readLong();
+        if (Double.isNaN(minValue) || Double.isNaN(maxValue)) {
+            throw new IllegalArgumentException("Invalid snapshot: the value range is NaN");
+        }
         for (CalibratedDetector component : components) {
             component.readState(in);
         }

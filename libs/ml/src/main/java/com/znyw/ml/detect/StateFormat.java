@@ -15,8 +15,11 @@ import java.util.Arrays;
  */
 final class StateFormat {
 
-    /** Bumped whenever any detector's field layout changes; older snapshots are rejected. */
-    static final byte VERSION = 1;
+    /**
+     * Bumped whenever any detector's field layout changes; older snapshots are rejected. Version
+     * 2 added the ensemble's alarm memory and value range.
+     */
+    static final byte VERSION = 2;
     /** Bytes of framing before the fields: version and kind. */
     static final int HEADER_BYTES = 2;
 

@@ -37,6 +37,8 @@ abstract class CalibratedDetector implements StreamingDetector {
 
     private final String name;
     private final byte kind;
+    /** Size of this detector's snapshot, so that {@link #toBytes()} fills one exact array. */
+    private final int stateBytes;
     private final PointGuard guard = new PointGuard();
     private final PeaksOverThreshold tail = new PeaksOverThreshold();
     private final Observation observation = new Observation();
@@ -45,9 +47,10 @@ abstract class CalibratedDetector implements StreamingDetector {
     /** Band half-width in deviation units at the alarm probability, before the last point. */
     private double lastBandDeviation;
 
-    CalibratedDetector(String name, byte kind, DetectorConfig config) {
+    CalibratedDetector(String name, byte kind, int stateBytes, DetectorConfig config) {
         this.name = name;
         this.kind = kind;
+        this.stateBytes = stateBytes;
         this.sensitivity = Sensitivity.of(config);
     }
 
@@ -109,7 +112,7 @@ abstract class CalibratedDetector implements StreamingDetector {
 
     @Override
     public final byte[] toBytes() {
-        return StateFormat.encode(kind, 1024, this::writeState);
+        return StateFormat.encode(kind, stateBytes, this::writeState);
     }
 
     final void restore(byte[] state) {

@@ -34,7 +34,7 @@ public final class LevelShiftDetector extends CalibratedDetector {
     private double fastMean;
 
     public LevelShiftDetector(DetectorConfig config) {
-        super("level_shift", KIND, config);
+        super("level_shift", KIND, STATE_BYTES, config);
     }
 
     /** Restores a detector from {@link #toBytes()}. */

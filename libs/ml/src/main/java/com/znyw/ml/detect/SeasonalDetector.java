@@ -82,7 +82,7 @@ public final class SeasonalDetector extends CalibratedDetector {
     private long comparedPoints;
 
     public SeasonalDetector(DetectorConfig config) {
-        super("seasonal", KIND, config);
+        super("seasonal", KIND, STATE_BYTES, config);
         Arrays.fill(daily, Double.NaN);
         Arrays.fill(weekly, Double.NaN);
     }

@@ -72,7 +72,7 @@ public final class SpectralResidualDetector extends CalibratedDetector {
     private final double[] factor = new double[FFT_SIZE / 2 + 1];
 
     public SpectralResidualDetector(DetectorConfig config) {
-        super("spectral_residual", KIND, config);
+        super("spectral_residual", KIND, STATE_BYTES, config);
     }
 
     /** Restores a detector from {@link #toBytes()}. */

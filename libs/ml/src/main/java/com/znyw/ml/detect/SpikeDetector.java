@@ -38,7 +38,7 @@ public final class SpikeDetector extends CalibratedDetector {
      * another name; the ensemble uses a slow one to see departures from the long-term level.
      */
     SpikeDetector(DetectorConfig config, double alpha, String name) {
-        super(name, KIND, config);
+        super(name, KIND, STATE_BYTES, config);
         level = new RobustLevel(alpha);
     }
 

@@ -37,7 +37,7 @@ public final class VarianceChangeDetector extends CalibratedDetector {
     private boolean skipDifference;
 
     public VarianceChangeDetector(DetectorConfig config) {
-        super("variance_change", KIND, config);
+        super("variance_change", KIND, STATE_BYTES, config);
     }
 
     /** Restores a detector from {@link #toBytes()}. */

@@ -161,9 +161,9 @@ class DiscoveryJobTest {
         // default 1-minute interval the series would go SILENT and resume between every two
         // points. A steady series moves the watermark on between the sparse points. Its last
         // point closes the last window, so the end of the input silences neither series.
-        // The records go to the topic in timestamp order: a sparse point far ahead of the steady
+        // The records go to the topic in timestamp order. A sparse point far ahead of the steady
         // ones would move the watermark past them whenever a periodic watermark fell between
-        // the two, which made the steady points late on a busy machine.
+        // the two. On a busy machine that made the steady points late.
         List<String> records = new ArrayList<>();
         for (long ts = T0; ts < T0 + 1_800_000; ts += 10_000) {
             if ((ts - T0) % 180_000 == 0) {

@@ -33,7 +33,7 @@ class QuestDbServerMainTest {
     }
 
     @Test
-    void outOfOrderCommitsSplitPartitionsAboveFourMebibytes() {
+    void partitionSplitThresholdIsFourMebibytes() {
         Map<String, String> env = QuestDbServerMain.environment(9000, 8812, 9009);
 
         assertThat(env).containsEntry("QDB_CAIRO_O3_PARTITION_SPLIT_MIN_SIZE", "4194304");

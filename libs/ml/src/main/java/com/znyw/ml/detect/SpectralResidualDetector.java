@@ -149,7 +149,7 @@ public final class SpectralResidualDetector extends CalibratedDetector {
             amplitude[k] = Math.sqrt(real[k] * real[k] + imaginary[k] * imaginary[k]);
             logAmplitude[k] = Math.log(amplitude[k] + LOG_FLOOR);
         }
-        // The 3-bin moving average of the log amplitudes; bins -1 and N/2 + 1 mirror bins 1
+        // The 3-bin moving average of the log amplitudes. Bins -1 and N/2 + 1 mirror bins 1
         // and N/2 - 1.
         double below = logAmplitude[1];
         for (int k = 0; k <= half; k++) {

@@ -3,12 +3,16 @@ package com.znyw.jobs.detection;
 import com.znyw.ml.detect.DetectorConfig;
 import com.znyw.ml.detect.Detectors;
 import com.znyw.ml.detect.StreamingDetector;
+import com.znyw.ml.detect.UnsupportedSnapshotVersionException;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Flink serializer for the per-series ensemble detector, using the detector's own compact
@@ -17,12 +21,21 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>The configuration is not part of the bytes: a restored detector starts with the defaults
  * and the scoring function applies the series' current settings before the next point.
+ *
+ * <p>A detector saved by a release with another snapshot format version is replaced by a new
+ * detector, which learns the series again from its next points, and a warning is logged. So a
+ * savepoint taken before an upgrade still restores the job with its Kafka offsets and buffered
+ * results, and only the models start over. Damaged bytes of the current version still fail the
+ * restore.
  */
 public final class DetectorSerializer extends TypeSerializerSingleton<StreamingDetector> {
 
     public static final DetectorSerializer INSTANCE = new DetectorSerializer();
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(DetectorSerializer.class);
+    /** Detectors replaced by new ones in this JVM because of their snapshot version. */
+    private static final AtomicLong REPLACED = new AtomicLong();
 
     @Override
     public boolean isImmutableType() {
@@ -60,7 +73,26 @@ public final class DetectorSerializer extends TypeSerializerSingleton<StreamingD
     public StreamingDetector deserialize(DataInputView source) throws IOException {
         byte[] bytes = new byte[source.readInt()];
         source.readFully(bytes);
-        return Detectors.restoreEnsemble(bytes, DetectorConfig.defaults());
+        try {
+            return Detectors.restoreEnsemble(bytes, DetectorConfig.defaults());
+        } catch (UnsupportedSnapshotVersionException e) {
+            long replaced = REPLACED.incrementAndGet();
+            // One line for the first and then for every tenfold count, not one per series.
+            if (isPowerOfTen(replaced)) {
+                LOG.warn("Replaced {} detector(s) saved with snapshot format version {} by new"
+                                + " ones, because this release reads version {}; those series are"
+                                + " learned again from their next points",
+                        replaced, e.foundVersion(), e.expectedVersion());
+            }
+            return Detectors.newEnsemble(DetectorConfig.defaults());
+        }
+    }
+
+    private static boolean isPowerOfTen(long n) {
+        while (n >= 10 && n % 10 == 0) {
+            n /= 10;
+        }
+        return n == 1;
     }
 
     @Override

@@ -264,8 +264,9 @@ final class StateFormat {
     /**
      * Reads a snapshot written by {@link #encode}.
      *
-     * @throws IllegalArgumentException if the bytes are null, truncated, of another version or
-     *                                  of another detector kind
+     * @throws UnsupportedSnapshotVersionException if the bytes are of another format version
+     * @throws IllegalArgumentException if the bytes are null, truncated or of another detector
+     *                                  kind
      */
     static void decode(byte[] state, byte kind, String detectorName, Reader reader) {
         if (state == null || state.length < HEADER_BYTES) {
@@ -274,9 +275,7 @@ final class StateFormat {
                     + "; pass the bytes returned by toBytes()");
         }
         if (state[0] != VERSION) {
-            throw new IllegalArgumentException("Unsupported " + detectorName
-                    + " snapshot format version " + state[0] + ", expected " + VERSION
-                    + "; start a new detector instead");
+            throw new UnsupportedSnapshotVersionException(detectorName, state[0], VERSION);
         }
         if (state[1] != kind) {
             throw new IllegalArgumentException("Invalid " + detectorName + " snapshot: it contains"

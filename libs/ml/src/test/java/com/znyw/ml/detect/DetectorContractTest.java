@@ -183,6 +183,9 @@ class DetectorContractTest {
         byte[] extended = Arrays.copyOf(valid, valid.length + 1);
         DetectorConfig config = DetectorConfig.defaults();
 
+        assertThatThrownBy(() -> kind.restorer().apply(otherVersion, config))
+                .isInstanceOf(UnsupportedSnapshotVersionException.class)
+                .hasMessageContaining("format version " + (StateFormat.VERSION + 1));
         for (byte[] bad : Arrays.asList(null, new byte[0], otherVersion, otherKind, truncated,
                 extended)) {
             assertThatThrownBy(() -> kind.restorer().apply(bad, config))

@@ -23,8 +23,10 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +51,17 @@ public class KpiConfigRepository {
 
     /** Collection name in database {@code znyw}. */
     public static final String COLLECTION = "kpi_configs";
+    /**
+     * Collection of the latest deletion of each series' configuration ({@code series},
+     * {@code version} after the deleted one, {@code updatedAt} of the deletion), so that
+     * {@link #readChangedSince} reports deletes as well as changes.
+     */
+    public static final String DELETIONS_COLLECTION = "kpi_config_deletions";
 
     private static final Logger LOG = LoggerFactory.getLogger(KpiConfigRepository.class);
 
     private final MongoCollection<Document> collection;
+    private final MongoCollection<Document> deletions;
     private final Clock clock;
 
     public KpiConfigRepository(MongoDatabase database) {
@@ -62,6 +71,7 @@ public class KpiConfigRepository {
     /** Creates a repository whose {@code createdAt}, {@code updatedAt} and state times come from {@code clock}. */
     public KpiConfigRepository(MongoDatabase database, Clock clock) {
         this.collection = database.getCollection(COLLECTION);
+        this.deletions = database.getCollection(DELETIONS_COLLECTION);
         this.clock = clock;
     }
 
@@ -75,6 +85,8 @@ public class KpiConfigRepository {
         collection.createIndex(Indexes.ascending(TAG_PAIRS));
         collection.createIndex(Indexes.ascending(STATE, LAST_SEEN));
         collection.createIndex(Indexes.ascending(UPDATED_AT));
+        deletions.createIndex(Indexes.ascending(SERIES), new IndexOptions().unique(true));
+        deletions.createIndex(Indexes.ascending(UPDATED_AT));
     }
 
     /**
@@ -229,6 +241,12 @@ public class KpiConfigRepository {
         if (deleted == 0) {
             throw conflictOrMissing(series, expectedVersion);
         }
+        // The deletion record lets readers of changes, such as the detection job, see the
+        // delete. One record per series is kept, the latest.
+        deletions.updateOne(Filters.eq(SERIES, series), Updates.combine(
+                        Updates.set(VERSION, expectedVersion + 1),
+                        Updates.set(UPDATED_AT, Date.from(clock.instant()))),
+                new UpdateOptions().upsert(true));
         LOG.info("Deleted KPI configuration series={} version={}", series, expectedVersion);
     }
 
@@ -415,25 +433,48 @@ public class KpiConfigRepository {
 
     /**
      * Streams every document whose {@code updatedAt} is at or after {@code since}, oldest first,
-     * to {@code consumer}, each either as a valid configuration or with its validation error.
+     * to {@code consumer}, each either as a valid configuration or with its validation error, and
+     * every deletion at or after {@code since} in its place by time.
      */
     public void readChangedSince(Instant since, Consumer<KpiConfigRead> consumer) {
-        for (Document document : collection.find(Filters.gte(UPDATED_AT, Date.from(since)))
-                .sort(Sorts.ascending(UPDATED_AT))) {
-            consumer.accept(read(document));
+        Bson changed = Filters.gte(UPDATED_AT, Date.from(since));
+        // Deletions since then are few, so they are read into memory and merged into the
+        // configurations by time. A deletion comes before a configuration of the same time,
+        // because a configuration of its series at that time can only be one created again.
+        Deque<KpiConfigRead> pendingDeletions = new ArrayDeque<>();
+        for (Document document : deletions.find(changed).sort(Sorts.ascending(UPDATED_AT))) {
+            pendingDeletions.add(readDeletion(document));
         }
+        for (Document document : collection.find(changed).sort(Sorts.ascending(UPDATED_AT))) {
+            KpiConfigRead read = read(document);
+            while (!pendingDeletions.isEmpty() && read.updatedAt() != null
+                    && !pendingDeletions.peek().updatedAt().isAfter(read.updatedAt())) {
+                consumer.accept(pendingDeletions.poll());
+            }
+            consumer.accept(read);
+        }
+        pendingDeletions.forEach(consumer);
     }
 
     private static KpiConfigRead read(Document document) {
         String id = String.valueOf(document.get("_id"));
         String series = document.get(SERIES) instanceof String text ? text : null;
-        Instant updatedAt = document.get(UPDATED_AT) instanceof Date date
-                ? date.toInstant() : null;
+        Instant updatedAt = updatedAt(document);
         try {
-            return new KpiConfigRead(id, series, updatedAt, KpiConfigCodec.fromDocument(document),
-                    null);
+            return KpiConfigRead.of(id, KpiConfigCodec.fromDocument(document), updatedAt);
         } catch (InvalidKpiConfigException e) {
-            return new KpiConfigRead(id, series, updatedAt, null, e);
+            return KpiConfigRead.rejected(id, series, updatedAt, e);
         }
+    }
+
+    private static KpiConfigRead readDeletion(Document document) {
+        Object version = document.get(VERSION);
+        return KpiConfigRead.deletion(String.valueOf(document.get("_id")),
+                document.getString(SERIES), updatedAt(document),
+                version instanceof Number number ? number.longValue() : 1);
+    }
+
+    private static Instant updatedAt(Document document) {
+        return document.get(UPDATED_AT) instanceof Date date ? date.toInstant() : null;
     }
 }

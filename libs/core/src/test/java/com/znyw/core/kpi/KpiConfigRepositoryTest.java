@@ -290,4 +290,40 @@ class KpiConfigRepositoryTest {
         assertThat(rejected.error().value()).isEqualTo(42.0);
         assertThat(none).isEmpty();
     }
+
+    @Test
+    void readChangedSinceReportsDeletionsInTimeOrder() {
+        KpiConfig deletedOne = config("txn_latency_ms", "app-07", "BJ");
+        KpiConfig kept = config("txn_latency_ms", "app-08", "BJ");
+        repository.insertIfAbsent(deletedOne);
+        repository.insertIfAbsent(kept);
+        KpiConfigRepository later = new KpiConfigRepository(database,
+                Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+        KpiConfig updated = later.update(repository.find(deletedOne.series()).orElseThrow()
+                .withSensitivity(8));
+        KpiConfigRepository deleting = new KpiConfigRepository(database,
+                Clock.fixed(NOW.plusSeconds(120), ZoneOffset.UTC));
+        deleting.delete(deletedOne.series(), updated.version());
+        KpiConfigRepository recreating = new KpiConfigRepository(database,
+                Clock.fixed(NOW.plusSeconds(180), ZoneOffset.UTC));
+        recreating.insertIfAbsent(deletedOne);
+
+        List<KpiConfigRead> reads = new ArrayList<>();
+        repository.readChangedSince(NOW.minusSeconds(1), reads::add);
+        List<KpiConfigRead> sinceDeletion = new ArrayList<>();
+        repository.readChangedSince(NOW.plusSeconds(120), sinceDeletion::add);
+
+        assertThat(reads).extracting(KpiConfigRead::series).containsExactly(kept.series(),
+                deletedOne.series(), deletedOne.series());
+        KpiConfigRead deletion = reads.get(1);
+        assertThat(deletion.deleted()).isTrue();
+        assertThat(deletion.valid()).isTrue();
+        assertThat(deletion.config()).isNull();
+        assertThat(deletion.deletedVersion()).isEqualTo(updated.version() + 1);
+        assertThat(deletion.updatedAt()).isEqualTo(NOW.plusSeconds(120));
+        KpiConfigRead recreated = reads.get(2);
+        assertThat(recreated.deleted()).isFalse();
+        assertThat(recreated.config().version()).isEqualTo(1);
+        assertThat(sinceDeletion).extracting(KpiConfigRead::deleted).containsExactly(true, false);
+    }
 }

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * already scored for its series or more than the allowed lateness behind the watermark. The
  * detector is a streaming model and cannot go back in time.
  *
- * <p>The broadcast side carries {@link SeriesSettings}: a disabled series is not scored, and a
- * changed sensitivity applies from the next point on.
+ * <p>The broadcast side carries {@link SeriesSettings}: a disabled series is not scored, a
+ * changed sensitivity applies from the next point on, and a deleted configuration returns the
+ * series to the job's defaults.
  *
  * <p>Per series the state is the detector and one {@link PendingPoints} value: the pending points
  * sorted by timestamp, the last scored timestamp and marks of the registered timers. A series has
@@ -159,6 +160,14 @@ public class SeriesScorer
                                         Collector<ScoredPoint> out) throws Exception {
         if (settings.series == null) {
             LOG.warn("Ignoring series settings without a series key: {}", settings);
+            return;
+        }
+        if (settings.removed) {
+            // The registry reports deletions in order, so no version check is needed, and a
+            // configuration created again afterwards starts from version 1.
+            ctx.getBroadcastState(SETTINGS).remove(settings.series);
+            LOG.info("Series {} returns to the default settings: its configuration was deleted",
+                    settings.series);
             return;
         }
         try {

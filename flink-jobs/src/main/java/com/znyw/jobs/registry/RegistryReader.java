@@ -35,14 +35,20 @@ import org.slf4j.LoggerFactory;
  * logged once per {@code updatedAt} with the field and value that failed, and nothing is
  * emitted for it, so the detection job keeps the last valid settings.
  *
- * <p>NOTE: a deleted document produces no settings, so the detection job keeps applying the last
- * ones until it restarts. Polling cannot see deletes; a change stream could.
+ * <p>A deleted configuration, which the repository records with its time, is emitted as
+ * {@link SeriesSettings#removal removal} settings in its place by time, so the detection job
+ * returns the series to its defaults. A configuration created again after its deletion starts
+ * from version 1 and is emitted because it is newer than the deletion.
  */
 final class RegistryReader implements SourceReader<SeriesSettings, RegistrySplit> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryReader.class);
 
     private record Change(SeriesSettings settings, long updatedAtMs) {
+    }
+
+    /** The last emitted change of a series: a configuration version or a deletion. */
+    private record Emitted(long updatedAtMs, long version, boolean deletion) {
     }
 
     private final SourceReaderContext context;
@@ -64,7 +70,7 @@ final class RegistryReader implements SourceReader<SeriesSettings, RegistrySplit
 
     // Scheduler thread only.
     private long queryCursorMs;
-    private final Map<String, Long> emittedVersions = new HashMap<>();
+    private final Map<String, Emitted> emitted = new HashMap<>();
     private final Set<String> rejectedDocuments = new HashSet<>();
 
     private Counter invalidConfigs;
@@ -137,13 +143,36 @@ final class RegistryReader implements SourceReader<SeriesSettings, RegistrySplit
             }
             return;
         }
-        SeriesSettings settings = SeriesSettingsMapper.toSettings(read.config());
-        Long previous = emittedVersions.get(settings.series);
-        if (previous != null && previous >= settings.version) {
+        SeriesSettings settings = read.deleted()
+                ? SeriesSettings.removal(read.series(), read.deletedVersion())
+                : SeriesSettingsMapper.toSettings(read.config());
+        long updatedAtMs = read.updatedAt().toEpochMilli();
+        if (!isNewer(emitted.get(settings.series), updatedAtMs, settings.version, read.deleted())) {
             return;
         }
-        emittedVersions.put(settings.series, settings.version);
-        ready.add(new Change(settings, read.updatedAt().toEpochMilli()));
+        emitted.put(settings.series, new Emitted(updatedAtMs, settings.version, read.deleted()));
+        ready.add(new Change(settings, updatedAtMs));
+    }
+
+    /**
+     * Tells whether a read follows what was last emitted for its series. Within one life of a
+     * configuration the version decides, and a deletion must also not be older than the last
+     * version. After a deletion only something newer in time counts, because a configuration
+     * created again starts from version 1. This also keeps an old deletion, read again in the
+     * lookback, from removing the configuration created after it.
+     */
+    private static boolean isNewer(Emitted previous, long updatedAtMs, long version,
+            boolean deletion) {
+        if (previous == null) {
+            return true;
+        }
+        if (previous.deletion()) {
+            return updatedAtMs > previous.updatedAtMs();
+        }
+        if (deletion) {
+            return updatedAtMs >= previous.updatedAtMs() && version > previous.version();
+        }
+        return version > previous.version();
     }
 
     @Override

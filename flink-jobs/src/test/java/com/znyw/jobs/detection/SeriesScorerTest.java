@@ -173,6 +173,24 @@ class SeriesScorerTest {
     }
 
     @Test
+    void removedSettingsRestoreDefaults() throws Exception {
+        harness.processBroadcastElement(new SeriesSettings(SERIES, false, 5.0, 4), 0);
+        harness.processBroadcastElement(SeriesSettings.removal(SERIES, 5), 0);
+        point(MINUTE, 1.0);
+        watermark(harness, MINUTE);
+
+        assertThat(scored()).as("scored with the defaults after the deletion")
+                .extracting(p -> p.ts).containsExactly(MINUTE);
+
+        // A configuration created again starts from version 1 and applies.
+        harness.processBroadcastElement(new SeriesSettings(SERIES, false, 5.0, 1), 0);
+        point(2 * MINUTE, 1.0);
+        watermark(harness, 2 * MINUTE);
+
+        assertThat(scored()).extracting(p -> p.ts).containsExactly(MINUTE);
+    }
+
+    @Test
     void olderSettingsVersionIsIgnored() throws Exception {
         harness.processBroadcastElement(new SeriesSettings(SERIES, false, 5.0, 2), 0);
         harness.processBroadcastElement(new SeriesSettings(SERIES, true, 5.0, 1), 0);

@@ -126,6 +126,41 @@ class KpiConfigSourceTest {
     }
 
     @Test
+    void emitsRemovalOfDeletedConfig() throws Exception {
+        KpiConfig existing = config("app-01");
+        repository.insertIfAbsent(existing);
+        KpiConfig updated = repository.update(existing.withSensitivity(8));
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.getConfig().disableGenericTypes();
+        KpiConfigSource source = new KpiConfigSource(connectionString, database.getName(),
+                POLL_INTERVAL, Duration.ofSeconds(5));
+        try (CloseableIterator<SeriesSettings> settings = env
+                .fromSource(source, WatermarkStrategy.noWatermarks(), "kpi-configs")
+                .executeAndCollect()) {
+            assertThat(next(settings)).isEqualTo(
+                    new SeriesSettings(existing.series(), true, 8.0, updated.version()));
+
+            repository.delete(existing.series(), updated.version());
+            assertThat(next(settings)).as("the deletion")
+                    .isEqualTo(SeriesSettings.removal(existing.series(), updated.version() + 1));
+
+            // Created again, the configuration starts from version 1 and is still emitted. The
+            // lookback of 5 s reads the deletion again at every poll, which must not remove it.
+            Thread.sleep(5);
+            repository.insertIfAbsent(config("app-01").withSensitivity(3));
+            assertThat(next(settings)).as("the configuration created again")
+                    .isEqualTo(new SeriesSettings(existing.series(), true, 3.0, 1));
+            KpiConfig other = config("app-02");
+            Thread.sleep(POLL_INTERVAL.toMillis() * 2);
+            repository.insertIfAbsent(other);
+            assertThat(next(settings)).as("nothing between the re-creation and the next change")
+                    .isEqualTo(new SeriesSettings(other.series(), true, 5.0, 1));
+        }
+    }
+
+    @Test
     void rejectsBadPollInterval() {
         assertThatThrownBy(() -> new KpiConfigSource("mongodb://127.0.0.1:1", "znyw",
                 Duration.ZERO, Duration.ZERO))

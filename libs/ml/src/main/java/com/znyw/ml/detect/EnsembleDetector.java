@@ -32,8 +32,9 @@ import java.io.IOException;
  *   their tail estimates settle.</li>
  *   <li>Repeat suppression: a score that does not exceed the remembered peak of recent scores by
  *   {@value #REPEAT_MARGIN} is damped to {@value #REPEAT_DAMPING} of its value, and the peak
- *   decays by a factor {@value #PEAK_DECAY} per point. An ongoing incident alarms once, not on
- *   every point.</li>
+ *   decays by a factor {@value #PEAK_DECAY} per {@value #PEAK_DECAY_STEP_MS} ms (one point of a
+ *   series sampled every 5 minutes). A peak of a series sampled every hour then decays in the same
+ *   time, not twelve times slower. An ongoing incident alarms once, not on every point.</li>
  *   <li>Alarm memory ({@link AlarmMemory}): an alarm that does not beat earlier alarms at the
  *   same time of day, or one that follows an alarm within a few points, is damped as well, so a
  *   nightly job does not alarm every night and an incident alarms once.</li>
@@ -45,11 +46,16 @@ import java.io.IOException;
  *   detector has the same rule with the same tolerance, there to match how people label values
  *   larger than any seen before ({@code SPATIAL_TOLERANCE} in
  *   {@code nab/detectors/numenta/numenta_detector.py} of the NAB repository).</li>
+ *   <li>New flat records: the same rule on the time axis. While the value has stayed exactly the
+ *   same for at least {@value #FLAT_MIN_MS} ms and for longer than every earlier unchanged
+ *   stretch by more than {@value #NEW_EXTREME_TOLERANCE} of that stretch, the point scores at
+ *   least {@value #NEW_EXTREME_SCORE}, once per stretch. A metric that stops moving for longer
+ *   than it ever has (a stalled writer, a stuck sensor) is news whatever its value.</li>
  * </ul>
  * The expected value and band come from the seasonal component once it has found a period, and
  * from the spike component before that. The detector name in each {@link Detection} is the
- * component with the smallest tail probability, or {@code new_extreme} when that rule raised the
- * score.
+ * component with the smallest tail probability, or {@code new_extreme} or {@code new_flat} when
+ * one of those rules raised the score.
  *
  * <p>Cost O(1) per point (amortized, see {@link SeasonalDetector}). State: {@value #STATE_BYTES}
  * bytes serialized, the sum of the components plus a few fields.
@@ -67,12 +73,15 @@ public final class EnsembleDetector implements StreamingDetector {
     static final double NEW_EXTREME_SCORE = 0.9;
     static final String NEW_EXTREME_NAME = "new_extreme";
     static final long NEW_EXTREME_WARM_UP_MS = 86_400_000L;
+    static final long PEAK_DECAY_STEP_MS = 300_000L;
+    static final long FLAT_MIN_MS = 3_600_000L;
+    static final String NEW_FLAT_NAME = "new_flat";
     public static final int STATE_BYTES = StateFormat.HEADER_BYTES + PointGuard.STATE_BYTES + 8 + 8
             + SpikeDetector.STATE_BYTES + LevelShiftDetector.STATE_BYTES
             + VarianceChangeDetector.STATE_BYTES + SeasonalDetector.STATE_BYTES
             + SpectralResidualDetector.STATE_BYTES + SpikeDetector.STATE_BYTES
             - 6 * StateFormat.HEADER_BYTES + 8 + PeaksOverThreshold.STATE_BYTES
-            + AlarmMemory.STATE_BYTES + 8 + 8 + 8;
+            + AlarmMemory.STATE_BYTES + 8 + 8 + 8 + 8 + 8 + 8 + 1;
 
     private final PointGuard guard = new PointGuard();
     private final SpikeDetector spike;
@@ -91,6 +100,13 @@ public final class EnsembleDetector implements StreamingDetector {
     private double minValue = Double.POSITIVE_INFINITY;
     private double maxValue = Double.NEGATIVE_INFINITY;
     private long firstTimestampMs = Long.MIN_VALUE;
+    /** Value of the current unchanged stretch, NaN before the first point, and its start. */
+    private double flatValue = Double.NaN;
+    private long flatStartMs;
+    /** Duration of the longest unchanged stretch that has ended. */
+    private long longestFlatMs;
+    /** Whether the current stretch has already raised a new-flat score. */
+    private boolean flatRaised;
 
     public EnsembleDetector(DetectorConfig config) {
         this.sensitivity = Sensitivity.of(config);
@@ -117,7 +133,9 @@ public final class EnsembleDetector implements StreamingDetector {
         if (firstTimestampMs == Long.MIN_VALUE) {
             firstTimestampMs = timestampMs;
         }
+        long previousTimestampMs = guard.lastTimestampMs();
         boolean newExtreme = observeRange(value);
+        boolean newFlat = observeFlat(timestampMs, value);
         // The other components see the deseasonalized value, so a daily pattern is not news
         // to them once the seasonal component has found the period.
         double adjusted = value - seasonal.seasonalOffset(timestampMs, value);
@@ -148,13 +166,18 @@ public final class EnsembleDetector implements StreamingDetector {
             varianceChange.skipNextDifference();
         }
         double rawScore = guard.points() <= LEARNING_POINTS ? 0.0 : Sensitivity.scoreOf(probability);
-        double score = alarmMemory.filter(guard.points(), timestampMs, suppressRepeats(rawScore));
+        double score = alarmMemory.filter(guard.points(), timestampMs,
+                suppressRepeats(rawScore, timestampMs, previousTimestampMs));
         String detector = decisive.name();
         boolean rangeKnown = guard.points() > LEARNING_POINTS
                 && timestampMs - firstTimestampMs >= NEW_EXTREME_WARM_UP_MS;
         if (newExtreme && rangeKnown && score < NEW_EXTREME_SCORE) {
             score = NEW_EXTREME_SCORE;
             detector = NEW_EXTREME_NAME;
+        }
+        if (newFlat && rangeKnown && score < NEW_EXTREME_SCORE) {
+            score = NEW_EXTREME_SCORE;
+            detector = NEW_FLAT_NAME;
         }
         boolean anomaly = score >= sensitivity.alarmScore() && score > 0;
 
@@ -176,6 +199,33 @@ public final class EnsembleDetector implements StreamingDetector {
         minValue = Math.min(minValue, value);
         maxValue = Math.max(maxValue, value);
         return outside;
+    }
+
+    /**
+     * Follows the stretch of exactly equal values that {@code value} belongs to and returns
+     * whether this point makes it, for the first time, longer than {@link #FLAT_MIN_MS} and than
+     * every earlier stretch by more than {@link #NEW_EXTREME_TOLERANCE} of the longest one. A
+     * stretch lasts from its first point to the point that ends it, so a value seen once lasts
+     * one sampling step.
+     */
+    private boolean observeFlat(long timestampMs, double value) {
+        if (value != flatValue) {
+            if (!Double.isNaN(flatValue)) {
+                longestFlatMs = Math.max(longestFlatMs, timestampMs - flatStartMs);
+            }
+            flatValue = value;
+            flatStartMs = timestampMs;
+            flatRaised = false;
+            return false;
+        }
+        long duration = timestampMs - flatStartMs;
+        boolean record = longestFlatMs > 0 && duration >= FLAT_MIN_MS
+                && duration > longestFlatMs * (1.0 + NEW_EXTREME_TOLERANCE);
+        if (record && !flatRaised) {
+            flatRaised = true;
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -205,10 +255,15 @@ public final class EnsembleDetector implements StreamingDetector {
         return Math.min(1.0, Math.exp(-negativeLogSum) * sum);
     }
 
-    /** Damps a score that does not exceed the decaying peak of recent scores. */
-    private double suppressRepeats(double rawScore) {
+    /**
+     * Damps a score that does not exceed the decaying peak of recent scores. The peak decays by
+     * {@link #PEAK_DECAY} per {@link #PEAK_DECAY_STEP_MS} of time since the previous point.
+     */
+    private double suppressRepeats(double rawScore, long timestampMs, long previousTimestampMs) {
         double peak = recentPeakScore;
-        recentPeakScore = Math.max(rawScore, recentPeakScore * PEAK_DECAY);
+        double steps = previousTimestampMs == Long.MIN_VALUE ? 1.0
+                : (timestampMs - previousTimestampMs) / (double) PEAK_DECAY_STEP_MS;
+        recentPeakScore = Math.max(rawScore, recentPeakScore * Math.pow(PEAK_DECAY, steps));
         return rawScore > peak + REPEAT_MARGIN ? rawScore : rawScore * REPEAT_DAMPING;
     }
 
@@ -236,6 +291,10 @@ public final class EnsembleDetector implements StreamingDetector {
         out.writeDouble(minValue);
         out.writeDouble(maxValue);
         out.writeLong(firstTimestampMs);
+        out.writeDouble(flatValue);
+        out.writeLong(flatStartMs);
+        out.writeLong(longestFlatMs);
+        out.writeBoolean(flatRaised);
         for (CalibratedDetector component : components) {
             component.writeState(out);
         }
@@ -251,6 +310,14 @@ public final class EnsembleDetector implements StreamingDetector {
         minValue = in.readDouble();
         maxValue = in.readDouble();
         firstTimestampMs = in.readLong();
+        flatValue = in.readDouble();
+        flatStartMs = in.readLong();
+        longestFlatMs = in.readLong();
+        flatRaised = in.readBoolean();
+        if (Double.isInfinite(flatValue) || longestFlatMs < 0) {
+            throw new IllegalArgumentException("Invalid snapshot: flat stretch value " + flatValue
+                    + " or longest flat stretch " + longestFlatMs + " ms is out of range");
+        }
         if (Double.isNaN(minValue) || Double.isNaN(maxValue)) {
             throw new IllegalArgumentException("Invalid snapshot: the value range is NaN");
         }

@@ -17,9 +17,10 @@ final class StateFormat {
 
     /**
      * Bumped whenever any detector's field layout changes; older snapshots are rejected. Version
-     * 2 added the ensemble's alarm memory and value range.
+     * 2 added the ensemble's alarm memory and value range, version 3 its unchanged-stretch
+     * record.
      */
-    static final byte VERSION = 2;
+    static final byte VERSION = 3;
     /** Bytes of framing before the fields: version and kind. */
     static final int HEADER_BYTES = 2;
 

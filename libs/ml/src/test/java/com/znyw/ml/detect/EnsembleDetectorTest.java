@@ -2,6 +2,7 @@ package com.znyw.ml.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +124,27 @@ class EnsembleDetectorTest {
             assertThat(detections[i].detector()).as("point %d", i)
                     .isNotEqualTo(EnsembleDetector.NEW_EXTREME_NAME);
         }
+    }
+
+    @Test
+    void flatRecordScoresOncePerStretch() {
+        double[] values = Series.noise(3000, 50, 2, 34);
+        // In noise each value lasts one step of 5 minutes. Two hours unchanged beat that once the
+        // stretch is an hour old (point 1012), and the stretch lasts 120 minutes in all.
+        Arrays.fill(values, 1000, 1024, 50.0);
+        // Five hours unchanged at the same level beat 120 minutes by more than the tolerance
+        // after 26 steps (130 minutes).
+        Arrays.fill(values, 2500, 2560, 50.0);
+
+        Detection[] detections = runEnsemble(values);
+
+        for (int i = 1000; i < 2560; i++) {
+            boolean raised = EnsembleDetector.NEW_FLAT_NAME.equals(detections[i].detector());
+            assertThat(raised).as("point %d", i).isEqualTo(i == 1012 || i == 2526);
+        }
+        assertThat(detections[2526].score())
+                .isGreaterThanOrEqualTo(EnsembleDetector.NEW_EXTREME_SCORE);
+        assertThat(detections[2526].anomaly()).isTrue();
     }
 
     @Test

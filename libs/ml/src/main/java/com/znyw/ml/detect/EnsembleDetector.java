@@ -32,9 +32,8 @@ import java.io.IOException;
  *   their tail estimates settle.</li>
  *   <li>Repeat suppression: a score that does not exceed the remembered peak of recent scores by
  *   {@value #REPEAT_MARGIN} is damped to {@value #REPEAT_DAMPING} of its value, and the peak
- *   decays by a factor {@value #PEAK_DECAY} per {@value #PEAK_DECAY_STEP_MS} ms (one point of a
- *   series sampled every 5 minutes). A peak of a series sampled every hour then decays in the same
- *   time, not twelve times slower. An ongoing incident alarms once, not on every point.</li>
+ *   decays by a factor {@value #PEAK_DECAY} per point. An ongoing incident alarms once, not on
+ *   every point.</li>
  *   <li>Alarm memory ({@link AlarmMemory}): an alarm that does not beat earlier alarms at the
  *   same time of day, or one that follows an alarm within a few points, is damped as well, so a
  *   nightly job does not alarm every night and an incident alarms once.</li>
@@ -73,7 +72,6 @@ public final class EnsembleDetector implements StreamingDetector {
     static final double NEW_EXTREME_SCORE = 0.9;
     static final String NEW_EXTREME_NAME = "new_extreme";
     static final long NEW_EXTREME_WARM_UP_MS = 86_400_000L;
-    static final long PEAK_DECAY_STEP_MS = 300_000L;
     static final long FLAT_MIN_MS = 3_600_000L;
     static final String NEW_FLAT_NAME = "new_flat";
     public static final int STATE_BYTES = StateFormat.HEADER_BYTES + PointGuard.STATE_BYTES + 8 + 8
@@ -133,7 +131,6 @@ public final class EnsembleDetector implements StreamingDetector {
         if (firstTimestampMs == Long.MIN_VALUE) {
             firstTimestampMs = timestampMs;
         }
-        long previousTimestampMs = guard.lastTimestampMs();
         boolean newExtreme = observeRange(value);
         boolean newFlat = observeFlat(timestampMs, value);
         // The other components see the deseasonalized value, so a daily pattern is not news
@@ -166,8 +163,7 @@ public final class EnsembleDetector implements StreamingDetector {
             varianceChange.skipNextDifference();
         }
         double rawScore = guard.points() <= LEARNING_POINTS ? 0.0 : Sensitivity.scoreOf(probability);
-        double score = alarmMemory.filter(guard.points(), timestampMs,
-                suppressRepeats(rawScore, timestampMs, previousTimestampMs));
+        double score = alarmMemory.filter(guard.points(), timestampMs, suppressRepeats(rawScore));
         String detector = decisive.name();
         boolean rangeKnown = guard.points() > LEARNING_POINTS
                 && timestampMs - firstTimestampMs >= NEW_EXTREME_WARM_UP_MS;
@@ -255,15 +251,10 @@ public final class EnsembleDetector implements StreamingDetector {
         return Math.min(1.0, Math.exp(-negativeLogSum) * sum);
     }
 
-    /**
-     * Damps a score that does not exceed the decaying peak of recent scores. The peak decays by
-     * {@link #PEAK_DECAY} per {@link #PEAK_DECAY_STEP_MS} of time since the previous point.
-     */
-    private double suppressRepeats(double rawScore, long timestampMs, long previousTimestampMs) {
+    /** Damps a score that does not exceed the decaying peak of recent scores. */
+    private double suppressRepeats(double rawScore) {
         double peak = recentPeakScore;
-        double steps = previousTimestampMs == Long.MIN_VALUE ? 1.0
-                : (timestampMs - previousTimestampMs) / (double) PEAK_DECAY_STEP_MS;
-        recentPeakScore = Math.max(rawScore, recentPeakScore * Math.pow(PEAK_DECAY, steps));
+        recentPeakScore = Math.max(rawScore, recentPeakScore * PEAK_DECAY);
         return rawScore > peak + REPEAT_MARGIN ? rawScore : rawScore * REPEAT_DAMPING;
     }
 

@@ -32,11 +32,6 @@ final class PointGuard {
         points++;
     }
 
-    /** Timestamp of the last accepted point, {@link Long#MIN_VALUE} before the first. */
-    long lastTimestampMs() {
-        return lastTimestampMs;
-    }
-
     long points() {
         return points;
     }

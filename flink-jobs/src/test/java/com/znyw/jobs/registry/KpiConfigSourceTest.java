@@ -74,6 +74,17 @@ class KpiConfigSourceTest {
                 10_000, now, now, now);
     }
 
+    /** Runs the source on the local cluster and returns what it emits. */
+    private CloseableIterator<SeriesSettings> startSource() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.getConfig().disableGenericTypes();
+        KpiConfigSource source = new KpiConfigSource(connectionString, database.getName(),
+                POLL_INTERVAL, Duration.ofSeconds(5));
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "kpi-configs")
+                .executeAndCollect();
+    }
+
     private SeriesSettings next(CloseableIterator<SeriesSettings> settings) throws Exception {
         return reader.submit(settings::next).get(10, TimeUnit.SECONDS);
     }
@@ -83,14 +94,7 @@ class KpiConfigSourceTest {
         KpiConfig existing = config("app-01");
         repository.insertIfAbsent(existing);
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(1);
-        env.getConfig().disableGenericTypes();
-        KpiConfigSource source = new KpiConfigSource(connectionString, database.getName(),
-                POLL_INTERVAL, Duration.ofSeconds(5));
-        try (CloseableIterator<SeriesSettings> settings = env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "kpi-configs")
-                .executeAndCollect()) {
+        try (CloseableIterator<SeriesSettings> settings = startSource()) {
 
             assertThat(next(settings)).isEqualTo(
                     new SeriesSettings(existing.series(), true, 5.0, 1));
@@ -131,14 +135,7 @@ class KpiConfigSourceTest {
         repository.insertIfAbsent(existing);
         KpiConfig updated = repository.update(existing.withSensitivity(8));
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(1);
-        env.getConfig().disableGenericTypes();
-        KpiConfigSource source = new KpiConfigSource(connectionString, database.getName(),
-                POLL_INTERVAL, Duration.ofSeconds(5));
-        try (CloseableIterator<SeriesSettings> settings = env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "kpi-configs")
-                .executeAndCollect()) {
+        try (CloseableIterator<SeriesSettings> settings = startSource()) {
             assertThat(next(settings)).isEqualTo(
                     new SeriesSettings(existing.series(), true, 8.0, updated.version()));
 

@@ -294,9 +294,9 @@ class KpiConfigRepositoryTest {
     @Test
     void readChangedSinceReportsDeletionsInTimeOrder() {
         KpiConfig deletedOne = config("txn_latency_ms", "app-07", "BJ");
-        KpiConfig kept = config("txn_latency_ms", "app-08", "BJ");
+        KpiConfig otherSeries = config("txn_latency_ms", "app-08", "BJ");
         repository.insertIfAbsent(deletedOne);
-        repository.insertIfAbsent(kept);
+        repository.insertIfAbsent(otherSeries);
         KpiConfigRepository later = new KpiConfigRepository(database,
                 Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
         KpiConfig updated = later.update(repository.find(deletedOne.series()).orElseThrow()
@@ -313,7 +313,7 @@ class KpiConfigRepositoryTest {
         List<KpiConfigRead> sinceDeletion = new ArrayList<>();
         repository.readChangedSince(NOW.plusSeconds(120), sinceDeletion::add);
 
-        assertThat(reads).extracting(KpiConfigRead::series).containsExactly(kept.series(),
+        assertThat(reads).extracting(KpiConfigRead::series).containsExactly(otherSeries.series(),
                 deletedOne.series(), deletedOne.series());
         KpiConfigRead deletion = reads.get(1);
         assertThat(deletion.deleted()).isTrue();

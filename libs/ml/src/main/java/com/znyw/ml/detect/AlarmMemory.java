@@ -113,19 +113,11 @@ final class AlarmMemory {
 
     void read(DataInput in) throws IOException {
         for (int b = 0; b < BINS; b++) {
-            binScore[b] = checkScore("alarm memory score", in.readDouble());
+            binScore[b] = StateFormat.checkRange("alarm memory score", in.readDouble(), 0.0, 1.0);
             binTimestampMs[b] = in.readLong();
         }
         lastAlarmPoint = in.readLong();
-        lastAlarmScore = checkScore("last alarm score", in.readDouble());
+        lastAlarmScore = StateFormat.checkRange("last alarm score", in.readDouble(), 0.0, 1.0);
         previousTimestampMs = in.readLong();
-    }
-
-    private static double checkScore(String field, double value) {
-        if (!(value >= 0.0 && value <= 1.0)) {
-            throw new IllegalArgumentException("Invalid snapshot: " + field + " = " + value
-                    + ", outside 0..1");
-        }
-        return value;
     }
 }

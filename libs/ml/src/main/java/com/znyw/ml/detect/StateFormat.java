@@ -304,4 +304,13 @@ final class StateFormat {
         }
         return value;
     }
+
+    /** Returns {@code value} if it lies in {@code min..max}; NaN never does. */
+    static double checkRange(String field, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException("Invalid snapshot: " + field + " = " + value
+                    + " is outside " + min + ".." + max);
+        }
+        return value;
+    }
 }

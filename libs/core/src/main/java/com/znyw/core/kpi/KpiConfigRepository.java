@@ -243,6 +243,8 @@ public class KpiConfigRepository {
         }
         // The deletion record lets readers of changes, such as the detection job, see the
         // delete. One record per series is kept, the latest.
+        // NOTE: the two writes are not one transaction, because mongo-java-server has none. If
+        // the process dies between them, readers never see this delete.
         deletions.updateOne(Filters.eq(SERIES, series), Updates.combine(
                         Updates.set(VERSION, expectedVersion + 1),
                         Updates.set(UPDATED_AT, Date.from(clock.instant()))),

@@ -32,8 +32,10 @@ import java.io.IOException;
  *   their tail estimates settle.</li>
  *   <li>Repeat suppression: a score that does not exceed the remembered peak of recent scores by
  *   {@value #REPEAT_MARGIN} is damped to {@value #REPEAT_DAMPING} of its value, and the peak
- *   decays by a factor {@value #PEAK_DECAY} per point. An ongoing incident alarms once, not on
- *   every point.</li>
+ *   decays by a factor {@value #PEAK_DECAY} per point, or per {@value #PEAK_DECAY_STEP_MS} ms
+ *   between points further apart. An ongoing incident alarms once, not on every point. The
+ *   peak of an hourly series fades as fast in time as that of a 5-minute series, and the peak
+ *   of a 1-minute series as fast in points.</li>
  *   <li>Alarm memory ({@link AlarmMemory}): an alarm that does not beat earlier alarms at the
  *   same time of day, or one that follows an alarm within a few points, is damped as well, so a
  *   nightly job does not alarm every night and an incident alarms once.</li>
@@ -65,6 +67,7 @@ public final class EnsembleDetector implements StreamingDetector {
     static final int LEARNING_POINTS = 150;
     static final double REPEAT_DAMPING = 0.2;
     static final double PEAK_DECAY = 0.999;
+    static final long PEAK_DECAY_STEP_MS = 300_000L;
     static final double REPEAT_MARGIN = 0.05;
     static final double SURPRISE_ALPHA = 0.1;
     static final double LONG_BASELINE_ALPHA = 0.0005;
@@ -147,6 +150,7 @@ public final class EnsembleDetector implements StreamingDetector {
                 decisive = component;
             }
         }
+        long elapsedMs = guard.points() == 0 ? 0 : timestampMs - guard.lastTimestampMs();
         guard.accept(timestampMs);
 
         double pointProbability = combinedProbability(negativeLogSum, minProbability,
@@ -163,7 +167,7 @@ public final class EnsembleDetector implements StreamingDetector {
             varianceChange.skipNextDifference();
         }
         double rawScore = guard.points() <= LEARNING_POINTS ? 0.0 : Sensitivity.scoreOf(probability);
-        double score = alarmMemory.filter(guard.points(), timestampMs, suppressRepeats(rawScore));
+        double score = alarmMemory.filter(guard.points(), timestampMs, suppressRepeats(rawScore, elapsedMs));
         String detector = decisive.name();
         boolean rangeKnown = guard.points() > LEARNING_POINTS
                 && timestampMs - firstTimestampMs >= NEW_EXTREME_WARM_UP_MS;
@@ -251,10 +255,16 @@ public final class EnsembleDetector implements StreamingDetector {
         return Math.min(1.0, Math.exp(-negativeLogSum) * sum);
     }
 
-    /** Damps a score that does not exceed the decaying peak of recent scores. */
-    private double suppressRepeats(double rawScore) {
+    /**
+     * Damps a score that does not exceed the decaying peak of recent scores. The peak decays once
+     * per point, and once per {@link #PEAK_DECAY_STEP_MS} when points are further apart, so a
+     * sparse series does not keep an old peak for longer in real time than a dense one.
+     */
+    private double suppressRepeats(double rawScore, long elapsedMs) {
         double peak = recentPeakScore;
-        recentPeakScore = Math.max(rawScore, recentPeakScore * PEAK_DECAY);
+        double decay = elapsedMs <= PEAK_DECAY_STEP_MS ? PEAK_DECAY
+                : Math.pow(PEAK_DECAY, (double) elapsedMs / PEAK_DECAY_STEP_MS);
+        recentPeakScore = Math.max(rawScore, recentPeakScore * decay);
         return rawScore > peak + REPEAT_MARGIN ? rawScore : rawScore * REPEAT_DAMPING;
     }
 

@@ -36,6 +36,11 @@ final class PointGuard {
         return points;
     }
 
+    /** Returns the timestamp of the last accepted point, {@link Long#MIN_VALUE} before any. */
+    long lastTimestampMs() {
+        return lastTimestampMs;
+    }
+
     void write(DataOutput out) throws IOException {
         out.writeLong(lastTimestampMs);
         out.writeLong(points);

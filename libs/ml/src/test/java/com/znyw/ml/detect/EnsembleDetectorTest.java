@@ -95,6 +95,26 @@ class EnsembleDetectorTest {
     }
 
     @Test
+    void repeatPeakDecaysInTime() {
+        // Two equal spikes 60 points apart. Sampled hourly, they are two and a half days apart
+        // and the second is a new incident. Sampled every minute, the second repeats the same
+        // hour's incident. A decay per point only would damp the hourly second spike as well.
+        double[] values = Series.noise(1200, 50, 2, 36);
+        values[900] = 75;
+        values[960] = 75;
+
+        Detection[] hourly = Series.run(Detectors.newEnsemble(DetectorConfig.defaults()), values,
+                3_600_000L);
+        Detection[] everyMinute = Series.run(Detectors.newEnsemble(DetectorConfig.defaults()),
+                values, 60_000L);
+
+        assertThat(hourly[900].anomaly()).isTrue();
+        assertThat(hourly[960].anomaly()).isTrue();
+        assertThat(everyMinute[900].anomaly()).isTrue();
+        assertThat(everyMinute[960].anomaly()).isFalse();
+    }
+
+    @Test
     void newExtremeScoresAtLeastRuleScore() {
         double[] values = Series.noise(3000, 50, 2, 32);
         double min = Double.POSITIVE_INFINITY;

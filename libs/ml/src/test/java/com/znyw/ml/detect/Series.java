@@ -39,9 +39,14 @@ final class Series {
 
     /** Feeds the series and returns every detection. */
     static Detection[] run(StreamingDetector detector, double[] values) {
+        return run(detector, values, STEP_MS);
+    }
+
+    /** Feeds the series with points {@code stepMs} apart and returns every detection. */
+    static Detection[] run(StreamingDetector detector, double[] values, long stepMs) {
         Detection[] detections = new Detection[values.length];
         for (int i = 0; i < values.length; i++) {
-            detections[i] = detector.update(timestamp(i), values[i]);
+            detections[i] = detector.update(START_MS + i * stepMs, values[i]);
         }
         return detections;
     }

@@ -20,6 +20,7 @@ class BenchmarkOptionsTest {
         assertThat(options.objectReuse()).isFalse();
         assertThat(options.store()).isTrue();
         assertThat(options.storeBatchSize()).isEqualTo(5000);
+        assertThat(options.passThroughToStore()).isFalse();
         assertThat(options.help()).isFalse();
     }
 
@@ -27,7 +28,7 @@ class BenchmarkOptionsTest {
     void everyFlagIsRead() {
         BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--series", "10",
                 "--points", "50", "--parallelism", "1", "--rounds", "3", "--object-reuse", "true",
-                "--store", "none", "--store-batch-size", "8000"});
+                "--store", "none", "--store-batch-size", "8000", "--pass-through-sink", "discard"});
 
         assertThat(options.series()).isEqualTo(10);
         assertThat(options.points()).isEqualTo(50);
@@ -74,6 +75,22 @@ class BenchmarkOptionsTest {
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--threads", "4"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown flag --threads");
+    }
+
+    @Test
+    void passThroughSinkFlag() {
+        BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--pass-through-sink",
+                "store"});
+
+        assertThat(options.passThroughToStore()).isTrue();
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--pass-through-sink",
+                "kafka"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("store or discard");
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--pass-through-sink",
+                "store", "--store", "none"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs --store questdb");
     }
 
     @Test

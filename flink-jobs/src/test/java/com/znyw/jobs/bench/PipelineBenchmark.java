@@ -1,11 +1,13 @@
 package com.znyw.jobs.bench;
 
 import com.znyw.core.model.ScoredPoint;
+import com.znyw.core.model.SeriesKey;
 import com.znyw.core.tsdb.QuestDbScoreRepository;
 import com.znyw.embedded.EmbeddedKafka;
 import com.znyw.embedded.EmbeddedQuestDb;
 import com.znyw.jobs.detection.DetectionJob;
 import com.znyw.jobs.detection.DetectionOptions;
+import com.znyw.jobs.detection.FlinkTypes;
 import com.znyw.jobs.detection.IngestedRecord;
 import com.znyw.jobs.detection.KpiRecordDeserializer;
 import com.znyw.jobs.sink.LineProtocolSink;
@@ -19,7 +21,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
@@ -35,6 +39,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -57,7 +62,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * checkpoint settings, and end when the source has read every point:
  * <ul>
  *   <li>pass-through: keyBy series, a keyed function that counts points in a {@code ValueState},
- *       a discarding sink;</li>
+ *       a discarding sink. With {@code --pass-through-sink store} the function passes each point
+ *       on unscored (the value as expected value and band, score 0) to the pipeline's
+ *       {@link LineProtocolSink}, so both jobs pay for the store and the ratio shows what
+ *       detection costs;</li>
  *   <li>pipeline: {@link DetectionJob}'s topology with the production {@link LineProtocolSink} to
  *       QuestDB's HTTP port and exactly-once Kafka sinks for anomalies and dead letters. Its time
  *       ends when the job has finished, which is after every batch was accepted by QuestDB.
@@ -122,15 +130,16 @@ public final class PipelineBenchmark {
                     options.points(), options.series(), options.parallelism(),
                     seconds(loadStart));
             System.out.printf(Locale.ROOT, "cores=%d max_heap_mb=%d object_reuse=%b store=%s"
-                            + " store_batch_size=%d%n",
+                            + " store_batch_size=%d pass_through_sink=%s%n",
                     Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024), options.objectReuse(),
-                    options.store() ? "questdb" : "none", options.storeBatchSize());
+                    options.store() ? "questdb" : "none", options.storeBatchSize(),
+                    options.passThroughToStore() ? "store" : "discard");
 
             double bestPassThrough = 0;
             double bestPipeline = 0;
             for (int round = 1; round <= options.rounds(); round++) {
-                double passThrough = runPassThrough(kafka, round);
+                double passThrough = runPassThrough(kafka, questDb, round);
                 double pipeline = runPipeline(kafka, questDb, round);
                 bestPassThrough = Math.max(bestPassThrough, passThrough);
                 bestPipeline = Math.max(bestPipeline, pipeline);
@@ -188,12 +197,20 @@ public final class PipelineBenchmark {
         }
     }
 
-    private double runPassThrough(EmbeddedKafka kafka, int round) throws Exception {
+    private double runPassThrough(EmbeddedKafka kafka, EmbeddedQuestDb questDb, int round)
+            throws Exception {
+        String roundKpiFilter = "kpi = '" + kpi + "'";
         StreamExecutionEnvironment env = environment();
-        env.fromSource(source(kafka, "pass-through-" + round), watermarks(), "kpi-points")
-                .keyBy(record -> record.series, Types.STRING)
-                .process(new CountPerSeries(), Types.LONG)
-                .sinkTo(new DiscardingSink<>());
+        KeyedStream<IngestedRecord, String> keyed = env
+                .fromSource(source(kafka, "pass-through-" + round), watermarks(), "kpi-points")
+                .keyBy(record -> record.series, Types.STRING);
+        if (options.passThroughToStore()) {
+            emptyScoreTable(questDb);
+            keyed.process(new UnscoredPassThrough(), FlinkTypes.SCORED_POINT)
+                    .sinkTo(DetectionJob.storeSink(sinkConfig(kafka, questDb, round)));
+        } else {
+            keyed.process(new CountPerSeries(), Types.LONG).sinkTo(new DiscardingSink<>());
+        }
 
         CpuTimes cpuBefore = CpuTimes.now();
         long start = System.nanoTime();
@@ -205,8 +222,12 @@ public final class PipelineBenchmark {
             throw new IllegalStateException("pass-through counted " + counted + " points, expected "
                     + options.points());
         }
-        System.out.printf(Locale.ROOT, "round=%d job=pass-through points=%d seconds=%.2f %s%n",
-                round, counted, elapsed, cpu.perPoint(counted));
+        String rows = "";
+        if (options.passThroughToStore()) {
+            rows = " rows=" + awaitRows(questDb, roundKpiFilter, options.points());
+        }
+        System.out.printf(Locale.ROOT, "round=%d job=pass-through points=%d seconds=%.2f %s%s%n",
+                round, counted, elapsed, cpu.perPoint(counted), rows);
         return counted / elapsed;
     }
 
@@ -218,17 +239,7 @@ public final class PipelineBenchmark {
         emptyScoreTable(questDb);
         long rowsBefore = countRows(questDb, roundKpiFilter);
         StreamExecutionEnvironment env = environment();
-        Configuration config = new Configuration();
-        config.set(DetectionOptions.STORE_MAX_BATCH_SIZE, options.storeBatchSize());
-        // The buffer must hold a few batches, or the sink waits for every single request.
-        config.set(DetectionOptions.STORE_MAX_BUFFERED, Math.max(
-                config.get(DetectionOptions.STORE_MAX_BUFFERED), 10 * options.storeBatchSize()));
-        // The production sinks, aimed at this benchmark's broker, topics and QuestDB.
-        config.set(DetectionOptions.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        config.set(DetectionOptions.TRANSACTIONAL_ID_PREFIX, "bench-" + run + "-" + round);
-        config.set(DetectionOptions.ANOMALIES_TOPIC, topic + "-anomalies");
-        config.set(DetectionOptions.DEAD_LETTER_TOPIC, topic + "-dlq");
-        config.set(DetectionOptions.STORE_URL, questDb.httpUrl());
+        Configuration config = sinkConfig(kafka, questDb, round);
         Sink<ScoredPoint> scoreSink = options.store()
                 ? DetectionJob.storeSink(config) : new DiscardingSink<>();
         DetectionJob job = new DetectionJob(source(kafka, "pipeline-" + round), null, scoreSink,
@@ -248,6 +259,21 @@ public final class PipelineBenchmark {
                 round, options.points(), elapsed, cpu.perPoint(options.points()), rowsBefore,
                 rows, visible);
         return options.points() / elapsed;
+    }
+
+    /** Returns the settings of the production sinks, aimed at this benchmark's servers. */
+    private Configuration sinkConfig(EmbeddedKafka kafka, EmbeddedQuestDb questDb, int round) {
+        Configuration config = new Configuration();
+        config.set(DetectionOptions.STORE_MAX_BATCH_SIZE, options.storeBatchSize());
+        // The buffer must hold a few batches, or the sink waits for every single request.
+        config.set(DetectionOptions.STORE_MAX_BUFFERED, Math.max(
+                config.get(DetectionOptions.STORE_MAX_BUFFERED), 10 * options.storeBatchSize()));
+        config.set(DetectionOptions.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        config.set(DetectionOptions.TRANSACTIONAL_ID_PREFIX, "bench-" + run + "-" + round);
+        config.set(DetectionOptions.ANOMALIES_TOPIC, topic + "-anomalies");
+        config.set(DetectionOptions.DEAD_LETTER_TOPIC, topic + "-dlq");
+        config.set(DetectionOptions.STORE_URL, questDb.httpUrl());
+        return config;
     }
 
     private StreamExecutionEnvironment environment() {
@@ -409,10 +435,51 @@ public final class PipelineBenchmark {
         }
     }
 
+    /**
+     * Counts points like {@link CountPerSeries} and passes each on as an unscored point: the
+     * value is also the expected value and both band limits, the score is 0.
+     */
+    static final class UnscoredPassThrough extends KeyedProcessFunction<String, IngestedRecord, ScoredPoint> {
+
+        private static final long serialVersionUID = 1L;
+
+        private transient ValueState<Long> count;
+        private transient LongCounter points;
+        private transient Map<String, SeriesKey> keys;
+
+        @Override
+        public void open(Configuration parameters) {
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG));
+            points = getRuntimeContext().getLongCounter(CountPerSeries.ACCUMULATOR);
+            keys = new HashMap<>();
+        }
+
+        @Override
+        public void processElement(IngestedRecord record, Context ctx, Collector<ScoredPoint> out)
+                throws Exception {
+            Long previous = count.value();
+            count.update(previous == null ? 1 : previous + 1);
+            points.add(1);
+            SeriesKey key = keys.computeIfAbsent(record.series, SeriesKey::parse);
+            ScoredPoint point = new ScoredPoint();
+            point.series = record.series;
+            point.kpi = key.kpi();
+            point.tags = key.tags();
+            point.ts = record.ts;
+            point.value = record.value;
+            point.expected = record.value;
+            point.lower = record.value;
+            point.upper = record.value;
+            point.detector = "pass_through";
+            point.modelVersion = "none";
+            out.collect(point);
+        }
+    }
+
     /** Command-line flags, checked on parse. */
     record BenchmarkOptions(int series, long points, int parallelism, int rounds,
                             boolean objectReuse, boolean store, int storeBatchSize,
-                            boolean help) {
+                            boolean passThroughToStore, boolean help) {
 
         static final String USAGE = String.join("\n",
                 "usage: PipelineBenchmark [--series N] [--points N] [--parallelism N] [--rounds N]",
@@ -425,7 +492,10 @@ public final class PipelineBenchmark {
                 "  --store S        questdb: the pipeline writes to QuestDB; none: it discards"
                         + " the scored points, to separate the store's cost (default questdb)",
                 "  --store-batch-size N  lines per write request to QuestDB (default: the job's"
-                        + " default, " + DetectionOptions.STORE_MAX_BATCH_SIZE.defaultValue() + ")");
+                        + " default, " + DetectionOptions.STORE_MAX_BATCH_SIZE.defaultValue() + ")",
+                "  --pass-through-sink S  discard: the pass-through drops its output; store: it"
+                        + " writes each point unscored to QuestDB like the pipeline"
+                        + " (default discard)");
 
         static BenchmarkOptions parse(String[] args) {
             int series = 1000;
@@ -435,11 +505,12 @@ public final class PipelineBenchmark {
             boolean objectReuse = false;
             boolean store = true;
             int storeBatchSize = DetectionOptions.STORE_MAX_BATCH_SIZE.defaultValue();
+            boolean passThroughToStore = false;
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
                 if (flag.equals("--help") || flag.equals("-h")) {
                     return new BenchmarkOptions(series, points, parallelism, rounds, objectReuse,
-                            store, storeBatchSize, true);
+                            store, storeBatchSize, passThroughToStore, true);
                 }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("missing value after " + flag
@@ -455,6 +526,8 @@ public final class PipelineBenchmark {
                     case "--store" -> store = choice(flag, value, "questdb", "none");
                     case "--store-batch-size" ->
                             storeBatchSize = (int) positive(flag, value, 1_000_000);
+                    case "--pass-through-sink" ->
+                            passThroughToStore = choice(flag, value, "store", "discard");
                     default -> throw new IllegalArgumentException("unknown flag " + flag
                             + ": see the usage below");
                 }
@@ -463,8 +536,12 @@ public final class PipelineBenchmark {
                 throw new IllegalArgumentException("--points " + points + " is below --series "
                         + series + ": give every series at least one point");
             }
+            if (passThroughToStore && !store) {
+                throw new IllegalArgumentException("--pass-through-sink store needs --store"
+                        + " questdb: give both jobs the same sink");
+            }
             return new BenchmarkOptions(series, points, parallelism, rounds, objectReuse, store,
-                    storeBatchSize, false);
+                    storeBatchSize, passThroughToStore, false);
         }
 
         /** Returns true for {@code yes}, false for {@code no}, and rejects anything else. */

@@ -21,7 +21,9 @@ import java.io.IOException;
  *   in a few bins and the memory would silence the whole series.</li>
  *   <li>Refractory period. For {@value #REFRACTORY_POINTS} points after an alarm, a score is
  *   damped the same way unless it beats that alarm's score by {@value #REFRACTORY_MARGIN}, so an
- *   incident whose evidence grows over a few points alarms once.</li>
+ *   incident whose evidence grows over a few points alarms once. An alarm that the ensemble
+ *   raises after this stage (a new extreme or a new flat record) starts the period too
+ *   ({@link #noteRaisedAlarm}).</li>
  * </ul>
  *
  * <p>NOTE: {@value #ALARM_SCORE}, the decay and the window sizes were chosen on the 35 NAB files
@@ -91,6 +93,16 @@ final class AlarmMemory {
             lastAlarmScore = out;
         }
         return out;
+    }
+
+    /**
+     * Starts the refractory period at point number {@code point} for an alarm of {@code score}
+     * that a later stage raised, so that the views' next scores are damped after it as after an
+     * alarm that passed through {@link #filter}. The time-of-day memory is left alone.
+     */
+    void noteRaisedAlarm(long point, double score) {
+        lastAlarmPoint = point;
+        lastAlarmScore = score;
     }
 
     private double decayed(int bin, long timestampMs) {

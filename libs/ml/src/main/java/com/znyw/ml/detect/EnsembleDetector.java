@@ -39,6 +39,9 @@ import java.io.IOException;
  *   <li>Alarm memory ({@link AlarmMemory}): an alarm that does not beat earlier alarms at the
  *   same time of day, or one that follows an alarm within a few points, is damped as well, so a
  *   nightly job does not alarm every night and an incident alarms once.</li>
+ *   <li>Record alarms and the refractory period: an alarm raised by either record rule below
+ *   starts the alarm memory's refractory period like an alarm of the views, so a view that
+ *   flags the same incident a few points later does not alarm a second time.</li>
  *   <li>New extremes: a value beyond the range of all earlier values of the series by more than
  *   {@value #NEW_EXTREME_TOLERANCE} of that range scores at least {@value #NEW_EXTREME_SCORE},
  *   whatever the views, the repeat suppression and the alarm memory return. The rule starts
@@ -171,13 +174,20 @@ public final class EnsembleDetector implements StreamingDetector {
         String detector = decisive.name();
         boolean rangeKnown = guard.points() > LEARNING_POINTS
                 && timestampMs - firstTimestampMs >= NEW_EXTREME_WARM_UP_MS;
+        boolean raised = false;
         if (newExtreme && rangeKnown && score < NEW_EXTREME_SCORE) {
             score = NEW_EXTREME_SCORE;
             detector = NEW_EXTREME_NAME;
+            raised = true;
         }
         if (newFlat && rangeKnown && score < NEW_EXTREME_SCORE) {
             score = NEW_EXTREME_SCORE;
             detector = NEW_FLAT_NAME;
+            raised = true;
+        }
+        if (raised) {
+            // The views' next few scores repeat the incident that this alarm reports.
+            alarmMemory.noteRaisedAlarm(guard.points(), score);
         }
         boolean anomaly = score >= sensitivity.alarmScore() && score > 0;
 

@@ -168,6 +168,26 @@ class EnsembleDetectorTest {
     }
 
     @Test
+    void viewAlarmAfterRecordIsDamped() {
+        double[] values = Series.noise(3000, 50, 2, 34);
+        // An early spike widens the range, so the later one is no new extreme.
+        values[500] = 62;
+        // An hour unchanged is a new flat record at point 1012, as in the test above.
+        Arrays.fill(values, 1000, 1014, 50.0);
+        // The writer recovers with a spike two points later: the same incident.
+        values[1014] = 60;
+        values[2500] = 60;
+
+        Detection[] detections = runEnsemble(values);
+
+        assertThat(detections[1012].detector()).isEqualTo(EnsembleDetector.NEW_FLAT_NAME);
+        assertThat(detections[1012].anomaly()).isTrue();
+        assertThat(detections[1014].anomaly()).isFalse();
+        // The same spike away from any alarm still alarms.
+        assertThat(detections[2500].anomaly()).isTrue();
+    }
+
+    @Test
     void cleanSeasonalSeriesRarelyAlarms() {
         double[] values = Series.daily(14 * DAY, 100, 30, 2, 25);
 

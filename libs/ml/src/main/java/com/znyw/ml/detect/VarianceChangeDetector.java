@@ -13,6 +13,11 @@ import java.io.IOException;
  * of the F-test on variances of two windows. The short scale reacts within about
  * {@code 1 / }{@value #SHORT_ALPHA} points, the long one within {@code 1 / }{@value #LONG_ALPHA}.
  *
+ * <p>NOTE: on a series that is flat between regular bursts, the clipped long scale shrinks
+ * between bursts faster than the bursts raise it, so each identical burst looks like a larger
+ * change than the last. Flooring the ratio with the unclipped long scale fixes that, but costs
+ * one NAB window that the effect finds (measurements in docs/benchmarks.md).
+ *
  * <p>Cost O(1) per point. State: {@value #STATE_BYTES} bytes serialized.
  */
 public final class VarianceChangeDetector extends CalibratedDetector {

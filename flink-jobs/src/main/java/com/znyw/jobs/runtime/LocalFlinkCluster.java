@@ -10,6 +10,7 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -22,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Flink MiniCluster with the Flink web UI and REST API on 127.0.0.1, for the demo and for
- * running jobs on one machine. It serves the same REST API as a session cluster, so the console
+ * A Flink MiniCluster with the Flink web UI, the REST API and every other endpoint on
+ * 127.0.0.1, for the demo and for running jobs on one machine. It serves the same REST API as a session cluster, so the console
  * submits and watches jobs the same way in both cases.
  *
  * <p>Run it on its own with {@link #main(String[])}; it prints {@code ZNYW-READY rest=<url>} once
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalFlinkCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalFlinkCluster.class);
+
+    private static final String LOOPBACK = "127.0.0.1";
 
     /** Maximum wait for a job to cancel or for the cluster to stop. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
@@ -53,9 +56,14 @@ public final class LocalFlinkCluster implements AutoCloseable {
      */
     public static LocalFlinkCluster start(int restPort, int slots, Path workDir) throws Exception {
         Configuration config = new Configuration();
-        config.set(RestOptions.ADDRESS, "127.0.0.1");
-        config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        config.set(RestOptions.ADDRESS, LOOPBACK);
+        config.set(RestOptions.BIND_ADDRESS, LOOPBACK);
         config.set(RestOptions.BIND_PORT, String.valueOf(restPort));
+        // Without these, the BLOB server and the RPC and shuffle endpoints bind to every interface.
+        config.set(JobManagerOptions.ADDRESS, LOOPBACK);
+        config.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+        config.set(TaskManagerOptions.HOST, LOOPBACK);
+        config.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
         config.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
         config.set(CoreOptions.TMP_DIRS, workDir.resolve("tmp").toAbsolutePath().toString());
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,

@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * and locked for as long as the demo runs, so that a mistyped {@code --workdir} cannot empty a
  * folder with other files in it, and a second demo cannot empty the folder of a running one.
  *
- * <p>A folder may be emptied when it is new or empty, when it has the marker file, or when it
- * contains only the folders a demo creates ({@value #MARKER} came in later than those, so older
- * working folders have none). The marker stays after the demo stops, so the next run may
- * empty the folder again.
+ * <p>A folder may be emptied only when it contains nothing but the marker file and the folders
+ * a demo creates ({@code services}, {@code flink}, {@code console}). Whatever is inside those
+ * folders is the demo's. A file of the user's beside them makes the demo refuse the folder,
+ * even when a demo has claimed it before. Working folders of older releases have no marker.
+ * The marker stays after the demo stops.
  */
 final class DemoWorkDir implements AutoCloseable {
 
@@ -46,8 +47,8 @@ final class DemoWorkDir implements AutoCloseable {
     /**
      * Claims, locks and empties {@code requested}, creating it when missing.
      *
-     * @throws UsageException if it is a file, contains files the demo did not write, or another
-     *                        running demo has it locked
+     * @throws UsageException if it is a file, contains anything besides the marker and the
+     *                        demo's folders, or another running demo has it locked
      */
     static DemoWorkDir claim(Path requested) throws IOException {
         Path root = requested.toAbsolutePath().normalize();
@@ -85,13 +86,17 @@ final class DemoWorkDir implements AutoCloseable {
     }
 
     private static boolean mayEmpty(Path root) throws IOException {
-        if (Files.exists(root.resolve(MARKER))) {
-            return true;
-        }
         try (Stream<Path> children = Files.list(root)) {
-            return children.allMatch(child -> Files.isDirectory(child)
-                    && DEMO_ENTRIES.contains(child.getFileName().toString()));
+            return children.allMatch(DemoWorkDir::isDemoEntry);
         }
+    }
+
+    private static boolean isDemoEntry(Path child) {
+        String name = child.getFileName().toString();
+        if (name.equals(MARKER)) {
+            return Files.isRegularFile(child);
+        }
+        return Files.isDirectory(child) && DEMO_ENTRIES.contains(name);
     }
 
     private void empty() throws IOException {

@@ -28,7 +28,7 @@ class DemoWorkDirTest {
         Path root = temp.resolve("demo");
         try (DemoWorkDir first = DemoWorkDir.claim(root)) {
             Files.createDirectories(root.resolve("services/kafka"));
-            Files.writeString(root.resolve("notes.txt"), "left by the last run");
+            Files.writeString(root.resolve("services/kafka/kafka.log"), "left by the last run");
         }
         try (DemoWorkDir second = DemoWorkDir.claim(root)) {
             try (var children = Files.list(root)) {
@@ -36,6 +36,21 @@ class DemoWorkDirTest {
                         .containsExactly(DemoWorkDir.MARKER);
             }
         }
+    }
+
+    @Test
+    void refusesClaimedFolderWithUserFile() throws Exception {
+        Path root = temp.resolve("demo");
+        try (DemoWorkDir first = DemoWorkDir.claim(root)) {
+            Files.createDirectories(root.resolve("services"));
+        }
+        Path notes = Files.writeString(root.resolve("notes.txt"), "keep me");
+
+        assertThatThrownBy(() -> DemoWorkDir.claim(root))
+                .isInstanceOfSatisfying(UsageException.class,
+                        e -> assertThat(e.key()).isEqualTo("demo.workdir.foreign"));
+        assertThat(notes).hasContent("keep me");
+        assertThat(root.resolve("services")).exists();
     }
 
     @Test

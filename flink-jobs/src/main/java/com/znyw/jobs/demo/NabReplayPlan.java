@@ -54,7 +54,8 @@ public final class NabReplayPlan {
      *
      * @param nowMs the replay's "now": every series ends at most one week before it
      * @throws IOException              if a file cannot be read
-     * @throws UsageException           if the folder contains no NAB data file
+     * @throws UsageException           if the folder contains no NAB data file, or lacks NAB's
+     *                                  labels or cost profiles
      */
     public static NabReplayPlan load(Path nabRoot, long nowMs) throws IOException {
         Path dataRoot = nabRoot.resolve("data").toAbsolutePath().normalize();
@@ -73,6 +74,15 @@ public final class NabReplayPlan {
         }
         if (series.isEmpty()) {
             throw new UsageException("demo.data.empty", dataRoot);
+        }
+        // The demo ends by scoring the replay, so a folder without NAB's labels and cost
+        // profiles is refused before any server starts.
+        for (Path scoringFile : List.of(Path.of("labels", "combined_windows.json"),
+                Path.of("config", "profiles.json"))) {
+            Path file = nabRoot.resolve(scoringFile).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("demo.data.noScoring", file);
+            }
         }
         return new NabReplayPlan(nabRoot, series);
     }

@@ -96,10 +96,32 @@ class ZnywCliTest {
     }
 
     @Test
-    void busyPortIsNamed(@TempDir Path root) throws Exception {
+    void missingLabelsAreNamed(@TempDir Path root) throws Exception {
+        writeNabFolder(root);
+        Files.delete(root.resolve("labels/combined_windows.json"));
+
+        assertThat(run(CliText.english(), "demo", "--data", root.toString(), "--workdir",
+                root.resolve("work").toString(), "--flink-port", "0", "--no-console"))
+                .isEqualTo(2);
+        assertThat(err()).contains(root.resolve("labels/combined_windows.json") + " not found")
+                .contains("--data");
+        assertThat(root.resolve("work")).as("nothing started").doesNotExist();
+    }
+
+    /** Writes a NAB-layout folder with one short data file and empty labels and profiles. */
+    private static void writeNabFolder(Path root) throws Exception {
         Files.createDirectories(root.resolve("data/realKnownCause"));
         Files.writeString(root.resolve("data/realKnownCause/one.csv"),
                 "timestamp,value\n2014-04-01 00:00:00,1.0\n");
+        Files.createDirectories(root.resolve("labels"));
+        Files.writeString(root.resolve("labels/combined_windows.json"), "{}");
+        Files.createDirectories(root.resolve("config"));
+        Files.writeString(root.resolve("config/profiles.json"), "{}");
+    }
+
+    @Test
+    void busyPortIsNamed(@TempDir Path root) throws Exception {
+        writeNabFolder(root);
         try (ServerSocket taken = new ServerSocket(0, 1,
                 InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
@@ -113,9 +135,7 @@ class ZnywCliTest {
 
     @Test
     void foreignWorkFolderIsRefused(@TempDir Path root) throws Exception {
-        Files.createDirectories(root.resolve("data/realKnownCause"));
-        Files.writeString(root.resolve("data/realKnownCause/one.csv"),
-                "timestamp,value\n2014-04-01 00:00:00,1.0\n");
+        writeNabFolder(root);
         assertThat(run(CliText.chinese(), "demo", "--data", root.toString(), "--workdir",
                 root.toString(), "--flink-port", "0", "--no-console")).isEqualTo(2);
         assertThat(err()).contains(root.toString()).contains("--workdir");

@@ -198,11 +198,20 @@ public final class NabBenchmark {
                     + ". Give --data a NAB folder that contains data/<category>/*.csv.");
         }
         List<String> files = listDataFiles(dataRoot);
+        Path labelsFile = options.data().resolve("labels").resolve("combined_windows.json");
+        Path profilesFile = options.data().resolve("config").resolve("profiles.json");
+        for (Path file : List.of(labelsFile, profilesFile)) {
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidInputException("NAB file not found: " + file.toAbsolutePath()
+                        + ". Give --data a NAB folder that contains labels/combined_windows.json"
+                        + " and config/profiles.json.");
+            }
+        }
         Map<String, List<AnomalyWindow>> windows;
         Map<String, CostProfile> profiles;
         try {
-            windows = NabLabels.loadWindows(options.data().resolve("labels").resolve("combined_windows.json"));
-            profiles = CostProfile.load(options.data().resolve("config").resolve("profiles.json"));
+            windows = NabLabels.loadWindows(labelsFile);
+            profiles = CostProfile.load(profilesFile);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }

@@ -170,7 +170,8 @@ class NabBenchmarkTest {
     void missingLabelsFileIsNamed() throws IOException {
         Files.delete(data.resolve("labels/combined_windows.json"));
 
-        assertThat(run("--data", data.toString(), "--out", out.toString())).isEqualTo(NabBenchmark.EXIT_IO_FAILURE);
+        assertThat(run("--data", data.toString(), "--out", out.toString()))
+                .isEqualTo(NabBenchmark.EXIT_INVALID_INPUT);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("combined_windows.json");
     }
 

@@ -119,8 +119,11 @@ final class RegistryReader implements SourceReader<SeriesSettings, RegistrySplit
         try {
             repository.readChangedSince(since, this::handle);
         } catch (RuntimeException e) {
-            LOG.warn("Reading KPI configurations changed since {} failed; retrying in {} ms",
-                    since, pollIntervalMs, e);
+            // One line per failed poll: the next poll is the retry, and a store that is briefly
+            // unavailable would otherwise fill the console with stack traces.
+            LOG.warn("Reading KPI configurations changed since {} failed; retrying in {} ms: {}",
+                    since, pollIntervalMs, e.toString());
+            LOG.debug("Failed read of KPI configurations changed since {}", since, e);
         }
         if (!ready.isEmpty()) {
             synchronized (availabilityLock) {

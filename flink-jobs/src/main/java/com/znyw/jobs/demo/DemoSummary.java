@@ -119,8 +119,11 @@ final class DemoSummary {
                 plan.nabRoot().resolve("labels/combined_windows.json"));
         out.println();
         out.println(text.get("summary.nab"));
-        out.println(text.get("summary.nabColumns", text.get("summary.column.profile"),
-                text.get("summary.column.job"), text.get("summary.column.library")));
+        // Padded here rather than by the format, which counts characters, not terminal columns.
+        out.println(text.get("summary.nabColumns",
+                CliText.padEnd(text.get("summary.column.profile"), 20),
+                CliText.padStart(text.get("summary.column.job"), 14),
+                CliText.padStart(text.get("summary.column.library"), 10)));
         for (CostProfile profile : CostProfile.nabProfiles()) {
             CorpusScore job = NabScorer.score(fromJob, windows, profile);
             CorpusScore library = NabScorer.score(fromLibrary, windows, profile);

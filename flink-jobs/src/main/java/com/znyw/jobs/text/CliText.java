@@ -84,4 +84,34 @@ public final class CliText {
     public String get(UsageException e) {
         return get(e.key(), e.args());
     }
+
+    /**
+     * Returns {@code text} padded with spaces on the right to {@code columns} terminal columns,
+     * counting a wide (CJK) character as two, as terminals draw it. Longer text is returned as
+     * it is.
+     */
+    public static String padEnd(String text, int columns) {
+        return text + " ".repeat(Math.max(0, columns - displayWidth(text)));
+    }
+
+    /** Returns {@code text} padded with spaces on the left to {@code columns} terminal columns. */
+    public static String padStart(String text, int columns) {
+        return " ".repeat(Math.max(0, columns - displayWidth(text))) + text;
+    }
+
+    /** Returns the number of terminal columns {@code text} takes. */
+    static int displayWidth(String text) {
+        return text.codePoints().map(point -> isWide(point) ? 2 : 1).sum();
+    }
+
+    /** Tells whether the code point lies in one of the main East Asian wide or full-width blocks. */
+    private static boolean isWide(int point) {
+        return (point >= 0x1100 && point <= 0x115F)
+                || (point >= 0x2E80 && point <= 0xA4CF && point != 0x303F)
+                || (point >= 0xAC00 && point <= 0xD7A3)
+                || (point >= 0xF900 && point <= 0xFAFF)
+                || (point >= 0xFE30 && point <= 0xFE4F)
+                || (point >= 0xFF00 && point <= 0xFF60)
+                || (point >= 0xFFE0 && point <= 0xFFE6);
+    }
 }

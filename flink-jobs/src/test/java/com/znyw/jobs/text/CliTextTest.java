@@ -154,4 +154,13 @@ class CliTextTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void paddingCountsWideCharactersTwice() {
+        assertThat(CliText.displayWidth("评分配置")).isEqualTo(8);
+        assertThat(CliText.displayWidth("profile")).isEqualTo(7);
+        assertThat(CliText.padEnd("评分配置", 20)).isEqualTo("评分配置" + " ".repeat(12));
+        assertThat(CliText.padStart("流式作业", 14)).isEqualTo(" ".repeat(6) + "流式作业");
+        assertThat(CliText.padEnd("a longer text than this", 4)).isEqualTo("a longer text than this");
+    }
 }

@@ -19,8 +19,8 @@ import java.util.List;
 public record DemoOptions(Path data, Path workDir, int replaySeconds, int flinkPort, int consolePort,
                           boolean withConsole, boolean exitAfterReplay) {
 
-    /** Largest value a numeric option accepts: a replay of about 76 days. */
-    static final int MAX_NUMBER = 6_553_500;
+    /** Largest value a numeric option accepts: a replay of one week. */
+    static final int MAX_NUMBER = 604_800;
 
     /**
      * Parses {@code args}.

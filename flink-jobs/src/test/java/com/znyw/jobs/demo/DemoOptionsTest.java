@@ -49,7 +49,7 @@ class DemoOptionsTest {
         assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--replay-seconds", "0"}))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("'0' for --replay-seconds")
-                .hasMessageContaining("from 1 to 6,553,500");
+                .hasMessageContaining("from 1 to 604,800");
     }
 
     @Test

@@ -39,7 +39,8 @@ public final class ZnywCli {
             text = CliText.select(language);
             code = run(rest.toArray(String[]::new), text, System.out, System.err);
         } catch (UsageException e) {
-            System.err.println(text.get(e));
+            // Only a missing --lang value gets here; a command's own errors carry its prefix.
+            System.err.println("znyw: " + text.get(e));
             code = 2;
         } catch (IllegalArgumentException e) {
             // An unsupported language: the message is in both languages.

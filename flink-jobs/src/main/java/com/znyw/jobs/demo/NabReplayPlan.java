@@ -54,8 +54,8 @@ public final class NabReplayPlan {
      *
      * @param nowMs the replay's "now": every series ends at most one week before it
      * @throws IOException              if a file cannot be read
-     * @throws UsageException           if the folder contains no NAB data file, or lacks NAB's
-     *                                  labels or cost profiles
+     * @throws UsageException           if the folder contains no NAB data file or an invalid
+     *                                  one, or lacks NAB's labels or cost profiles
      */
     public static NabReplayPlan load(Path nabRoot, long nowMs) throws IOException {
         Path dataRoot = nabRoot.resolve("data").toAbsolutePath().normalize();
@@ -89,7 +89,14 @@ public final class NabReplayPlan {
 
     private static ReplaySeries toSeries(String category, Path csv, long nowMs) throws IOException {
         String name = csv.getFileName().toString().replaceFirst("\\.csv$", "");
-        List<ScoredPoint> rows = NabCsv.strictlyIncreasing(NabCsv.readData(csv));
+        List<ScoredPoint> rows;
+        try {
+            rows = NabCsv.strictlyIncreasing(NabCsv.readData(csv));
+        } catch (IllegalArgumentException e) {
+            // The reason, with the line number, comes from the CSV reader in English.
+            throw new UsageException("demo.data.invalidFile", csv.toAbsolutePath().normalize(),
+                    e.getMessage());
+        }
         long last = rows.get(rows.size() - 1).timestampMs();
         long offset = Math.floorDiv(nowMs - last, WEEK_MS) * WEEK_MS;
         SeriesKey key = SeriesKey.of(kpiName(name), Map.of("category", category, "source", "nab"));

@@ -108,6 +108,19 @@ class ZnywCliTest {
         assertThat(root.resolve("work")).as("nothing started").doesNotExist();
     }
 
+    @Test
+    void invalidDataFileIsNamed(@TempDir Path root) throws Exception {
+        writeNabFolder(root);
+        Path bad = Files.writeString(root.resolve("data/realKnownCause/bad.csv"), "foo,bar\n1,2\n");
+
+        assertThat(run(CliText.chinese(), "demo", "--data", root.toString(), "--workdir",
+                root.resolve("work").toString(), "--flink-port", "0", "--no-console"))
+                .isEqualTo(2);
+        assertThat(err()).contains("NAB 文件 " + bad + " 无效").contains("'timestamp'")
+                .contains("--data");
+        assertThat(root.resolve("work")).as("nothing started").doesNotExist();
+    }
+
     /** Writes a NAB-layout folder with one short data file and empty labels and profiles. */
     private static void writeNabFolder(Path root) throws Exception {
         Files.createDirectories(root.resolve("data/realKnownCause"));

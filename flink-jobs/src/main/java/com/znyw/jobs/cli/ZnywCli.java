@@ -4,6 +4,7 @@ import com.znyw.jobs.demo.DemoCommand;
 import com.znyw.jobs.demo.DemoOptions;
 import com.znyw.jobs.text.CliText;
 import com.znyw.jobs.text.UsageException;
+import com.znyw.ml.eval.BenchText;
 import com.znyw.ml.eval.nab.NabBenchmark;
 import com.znyw.ml.eval.rca.RcaBenchmark;
 import java.io.PrintStream;
@@ -102,7 +103,7 @@ public final class ZnywCli {
                 }
             }
             case "bench" -> {
-                return bench(rest, text, err);
+                return bench(rest, text, out, err);
             }
             default -> {
                 err.println(text.get("cli.unknownCommand", args[0]));
@@ -112,21 +113,21 @@ public final class ZnywCli {
         }
     }
 
-    private static int bench(String[] args, CliText text, PrintStream err) throws Exception {
+    private static int bench(String[] args, CliText text, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             err.println(text.get("cli.bench.missing"));
             err.print(text.get("cli.usage"));
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        switch (args[0]) {
-            case "nab" -> NabBenchmark.main(rest);
-            case "rca" -> RcaBenchmark.main(rest);
+        BenchText benchText = new BenchText(text.locale());
+        return switch (args[0]) {
+            case "nab" -> NabBenchmark.run(rest, out, err, benchText);
+            case "rca" -> RcaBenchmark.run(rest, out, err, benchText);
             default -> {
                 err.println(text.get("cli.bench.unknown", args[0]));
-                return 2;
+                yield 2;
             }
-        }
-        return 0;
+        };
     }
 }

@@ -163,6 +163,19 @@ class ZnywCliTest {
         assertThat(err()).contains("unknown benchmark 'htm'");
     }
 
+    @Test
+    void benchErrorsFollowTheLanguage(@TempDir Path empty) throws Exception {
+        Path missing = empty.resolve("nab");
+
+        assertThat(run(CliText.chinese(), "bench", "nab", "--data", missing.toString()))
+                .isEqualTo(2);
+        assertThat(err()).contains("找不到 NAB 数据目录 " + missing.resolve("data").toAbsolutePath());
+        assertThat(run(CliText.english(), "bench", "rca", "--forecast", "mode")).isEqualTo(2);
+        assertThat(err()).contains("--forecast needs 'median' or 'mean', got 'mode'");
+        assertThat(run(CliText.chinese(), "bench", "nab", "--help")).isZero();
+        assertThat(out()).startsWith("用法: znyw bench nab --data <目录>");
+    }
+
     private int run(CliText text, String... args) throws Exception {
         outBytes.reset();
         errBytes.reset();

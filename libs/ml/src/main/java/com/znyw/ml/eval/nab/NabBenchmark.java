@@ -4,6 +4,7 @@ import com.znyw.ml.detect.Detection;
 import com.znyw.ml.detect.DetectorConfig;
 import com.znyw.ml.detect.Detectors;
 import com.znyw.ml.detect.StreamingDetector;
+import com.znyw.ml.eval.BenchText;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -60,14 +61,6 @@ public final class NabBenchmark {
     static final int EXIT_INVALID_INPUT = 2;
     static final int EXIT_DETECTOR_UNAVAILABLE = 3;
 
-    private static final String USAGE = """
-            Usage: NabBenchmark --data <dir> [--out <dir>] [--sensitivity <0..10>]
-              --data <dir>          NAB folder with data/<category>/*.csv, labels/combined_windows.json
-                                    and config/profiles.json (required)
-              --out <dir>           folder for result files and score tables (default target/nab-results)
-              --sensitivity <0..10> detector sensitivity for every file (default 5)
-            """;
-
     private NabBenchmark() {
     }
 
@@ -75,10 +68,25 @@ public final class NabBenchmark {
     record Options(Path data, Path out, double sensitivity) {
     }
 
-    /** Raised for invalid arguments or input, with a message for the user. */
+    /**
+     * Raised for invalid arguments or input. It carries the key and arguments of its message in
+     * {@link BenchText}, so the message can be shown in the user's language. Its own message is
+     * the English one.
+     */
     static final class InvalidInputException extends Exception {
-        InvalidInputException(String message) {
-            super(message);
+
+        private final String key;
+        private final transient Object[] args;
+
+        InvalidInputException(String key, Object... args) {
+            super(BenchText.english().get(key, args));
+            this.key = key;
+            this.args = args;
+        }
+
+        /** Returns the message in {@code text}'s language. */
+        String describe(BenchText text) {
+            return text.get(key, args);
         }
     }
 
@@ -91,10 +99,16 @@ public final class NabBenchmark {
      * it is not 0. Callers that must keep the JVM alive use {@link #run} instead.
      */
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err, DETECTOR_NAME, Detectors::newEnsemble);
+        int code = run(args, System.out, System.err, DETECTOR_NAME, Detectors::newEnsemble,
+                BenchText.english());
         if (code != EXIT_OK) {
             System.exit(code);
         }
+    }
+
+    /** Runs the benchmark of {@code znyw bench nab} with the production ensemble. */
+    public static int run(String[] args, PrintStream out, PrintStream err, BenchText text) {
+        return run(args, out, err, DETECTOR_NAME, Detectors::newEnsemble, text);
     }
 
     /**
@@ -102,20 +116,21 @@ public final class NabBenchmark {
      *
      * @param detectorName name used in result paths and reports
      * @param newDetector  creates a fresh detector for each file
+     * @param text         language of the usage and error messages; the report is in English
      * @return the process exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err, String detectorName,
-                          Function<DetectorConfig, StreamingDetector> newDetector) {
+                          Function<DetectorConfig, StreamingDetector> newDetector, BenchText text) {
         Options options;
         try {
             options = parseArgs(args);
         } catch (InvalidInputException e) {
-            err.println(e.getMessage());
-            err.print(USAGE);
+            err.println(e.describe(text));
+            err.print(text.get("nab.usage"));
             return EXIT_INVALID_INPUT;
         }
         if (options == null) {
-            out.print(USAGE);
+            out.print(text.get("nab.usage"));
             return EXIT_OK;
         }
 
@@ -123,14 +138,13 @@ public final class NabBenchmark {
             benchmark(options, out, detectorName, newDetector);
             return EXIT_OK;
         } catch (InvalidInputException e) {
-            err.println(e.getMessage());
+            err.println(e.describe(text));
             return EXIT_INVALID_INPUT;
         } catch (UnsupportedOperationException e) {
-            err.println("Detector " + detectorName + " is not available: " + e.getMessage()
-                    + ". Build the production ensemble first (Detectors.newEnsemble).");
+            err.println(text.get("nab.detectorUnavailable", detectorName, e.getMessage()));
             return EXIT_DETECTOR_UNAVAILABLE;
         } catch (IOException | UncheckedIOException e) {
-            err.println("NAB benchmark failed: " + e.getMessage());
+            err.println(text.get("nab.failed", e.getMessage()));
             return EXIT_IO_FAILURE;
         }
     }
@@ -156,11 +170,11 @@ public final class NabBenchmark {
                 return null;
             }
             if (!flag.equals("--data") && !flag.equals("--out") && !flag.equals("--sensitivity")) {
-                throw new InvalidInputException("Unknown argument '" + args[i] + "'.");
+                throw new InvalidInputException("nab.unknownArgument", args[i]);
             }
             if (value == null) {
                 if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                    throw new InvalidInputException("Missing value after " + flag + ".");
+                    throw new InvalidInputException("nab.missingValue", flag);
                 }
                 value = args[++i];
             }
@@ -171,7 +185,7 @@ public final class NabBenchmark {
             }
         }
         if (data == null) {
-            throw new InvalidInputException("Missing --data: give the NAB folder, for example --data ../shared/data/nab.");
+            throw new InvalidInputException("nab.missingData");
         }
         return new Options(data, out, sensitivity);
     }
@@ -181,10 +195,10 @@ public final class NabBenchmark {
         try {
             sensitivity = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("Invalid --sensitivity '" + text + "': give a number from 0 to 10.");
+            throw new InvalidInputException("nab.invalidSensitivity", text);
         }
         if (!(sensitivity >= 0 && sensitivity <= 10)) {
-            throw new InvalidInputException("Invalid --sensitivity " + text + ": it must be from 0 to 10.");
+            throw new InvalidInputException("nab.invalidSensitivity", text);
         }
         return sensitivity;
     }
@@ -194,17 +208,14 @@ public final class NabBenchmark {
             throws IOException, InvalidInputException {
         Path dataRoot = options.data().resolve("data");
         if (!Files.isDirectory(dataRoot)) {
-            throw new InvalidInputException("NAB data folder not found: " + dataRoot.toAbsolutePath()
-                    + ". Give --data a NAB folder that contains data/<category>/*.csv.");
+            throw new InvalidInputException("nab.dataFolderMissing", dataRoot.toAbsolutePath());
         }
         List<String> files = listDataFiles(dataRoot);
         Path labelsFile = options.data().resolve("labels").resolve("combined_windows.json");
         Path profilesFile = options.data().resolve("config").resolve("profiles.json");
         for (Path file : List.of(labelsFile, profilesFile)) {
             if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException("NAB file not found: " + file.toAbsolutePath()
-                        + ". Give --data a NAB folder that contains labels/combined_windows.json"
-                        + " and config/profiles.json.");
+                throw new InvalidInputException("nab.scoringFileMissing", file.toAbsolutePath());
             }
         }
         Map<String, List<AnomalyWindow>> windows;
@@ -213,13 +224,11 @@ public final class NabBenchmark {
             windows = NabLabels.loadWindows(labelsFile);
             profiles = CostProfile.load(profilesFile);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(e.getMessage());
+            throw new InvalidInputException("nab.invalidInput", e.getMessage());
         }
         for (String file : files) {
             if (!windows.containsKey(file)) {
-                throw new InvalidInputException("No labels for data file " + file + " in "
-                        + options.data().resolve("labels").resolve("combined_windows.json")
-                        + ". Add an entry for it (an empty list if it has no anomalies) or remove the file.");
+                throw new InvalidInputException("nab.unlabelledFile", file, labelsFile);
             }
         }
 
@@ -247,7 +256,7 @@ public final class NabBenchmark {
                 scores.add(NabScorer.score(results, windows, profile));
             }
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(e.getMessage());
+            throw new InvalidInputException("nab.invalidInput", e.getMessage());
         }
         for (CorpusScore score : scores) {
             writeScoreTable(detectorOut.resolve(detectorName + "_" + score.profile().name() + "_scores.csv"),
@@ -271,8 +280,7 @@ public final class NabBenchmark {
             }
         }
         if (files.isEmpty()) {
-            throw new InvalidInputException("No CSV files found under " + dataRoot.toAbsolutePath()
-                    + ". NAB data files go in data/<category>/<name>.csv.");
+            throw new InvalidInputException("nab.noCsv", dataRoot.toAbsolutePath());
         }
         return files;
     }
@@ -284,14 +292,14 @@ public final class NabBenchmark {
         try {
             input = NabCsv.strictlyIncreasing(NabCsv.readData(csv));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(e.getMessage());
+            throw new InvalidInputException("nab.invalidInput", e.getMessage());
         }
         StreamResult run = streamThrough(input, detector);
         for (ScoredPoint point : run.points()) {
             double score = point.anomalyScore();
             if (!(score >= 0 && score <= 1)) {
-                throw new InvalidInputException("Detector returned anomaly score " + score + " for "
-                        + NabTime.format(point.timestampMs()) + " in " + file + ", outside 0..1. Fix the detector.");
+                throw new InvalidInputException("nab.scoreOutOfRange", score,
+                        NabTime.format(point.timestampMs()), file);
             }
         }
         return new FileRun(file, run.points(), run.rejected(), run.detectorNanos());

@@ -1,5 +1,6 @@
 package com.znyw.ml.eval.rca;
 
+import com.znyw.ml.eval.BenchText;
 import com.znyw.ml.rca.RippleCoverLocalizer;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,14 +25,18 @@ public final class RcaBenchmark {
     }
 
     public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
+        int status = run(args, System.out, System.err, BenchText.english());
         if (status != 0) {
             System.exit(status);
         }
     }
 
-    /** Runs the benchmark and returns the process exit status: 0, or 2 for bad arguments. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * Runs the benchmark and returns the process exit status: 0, or 2 for bad arguments.
+     *
+     * @param text language of the usage and error messages; the report is in English
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, BenchText text) {
         Path data = null;
         boolean verbose = false;
         int history = RsDataset.DEFAULT_HISTORY_MINUTES;
@@ -40,7 +45,7 @@ public final class RcaBenchmark {
             switch (args[i]) {
                 case "--data" -> {
                     if (i + 1 >= args.length) {
-                        err.println("--data needs a folder, e.g. --data ../shared/data/rca");
+                        err.println(text.get("rca.missingDataValue"));
                         return 2;
                     }
                     data = Path.of(args[++i]);
@@ -49,8 +54,7 @@ public final class RcaBenchmark {
                 case "--history" -> {
                     Integer minutes = i + 1 < args.length ? parsePositive(args[i + 1]) : null;
                     if (minutes == null) {
-                        err.println("--history needs a whole number of minutes of at least 1,"
-                                + " e.g. --history 4");
+                        err.println(text.get("rca.invalidHistory"));
                         return 2;
                     }
                     history = minutes;
@@ -59,24 +63,26 @@ public final class RcaBenchmark {
                 case "--forecast" -> {
                     String name = i + 1 < args.length ? args[i + 1] : "";
                     if (!name.equals("median") && !name.equals("mean")) {
-                        err.println("--forecast needs 'median' or 'mean', got '" + name + "'");
+                        err.println(text.get("rca.invalidForecast", name));
                         return 2;
                     }
                     forecast = RsDataset.Statistic.valueOf(name.toUpperCase(Locale.ROOT));
                     i++;
                 }
                 case "--help", "-h" -> {
-                    out.println(usage());
+                    out.print(usage(text));
                     return 0;
                 }
                 default -> {
-                    err.println("unknown option '" + args[i] + "'\n" + usage());
+                    err.println(text.get("rca.unknownOption", args[i]));
+                    err.print(usage(text));
                     return 2;
                 }
             }
         }
         if (data == null) {
-            err.println("missing --data\n" + usage());
+            err.println(text.get("rca.missingData"));
+            err.print(usage(text));
             return 2;
         }
         Path rs = data.resolve("rs");
@@ -84,8 +90,7 @@ public final class RcaBenchmark {
         boolean hasRs = Files.isRegularFile(rs.resolve("anomaly.yaml"));
         boolean hasSynthetic = Files.isRegularFile(synthetic.resolve("injection_info.csv"));
         if (!hasRs && !hasSynthetic) {
-            err.println("no data set found in " + data.toAbsolutePath() + ": expected "
-                    + "rs/anomaly.yaml or synthetic-s/injection_info.csv");
+            err.println(text.get("rca.noDataSet", data.toAbsolutePath()));
             return 2;
         }
 
@@ -135,13 +140,7 @@ public final class RcaBenchmark {
         }
     }
 
-    private static String usage() {
-        return "usage: RcaBenchmark --data <dir> [--history <minutes>] [--forecast median|mean]"
-                + " [--verbose]\n"
-                + "  --data <dir>          folder containing rs/ and/or synthetic-s/\n"
-                + "  --history <minutes>   RS history used for the forecast (default "
-                + RsDataset.DEFAULT_HISTORY_MINUTES + ")\n"
-                + "  --forecast <stat>     RS forecast per leaf: median (default) or mean\n"
-                + "  --verbose             print each case's truth and prediction";
+    private static String usage(BenchText text) {
+        return text.get("rca.usage", RsDataset.DEFAULT_HISTORY_MINUTES);
     }
 }

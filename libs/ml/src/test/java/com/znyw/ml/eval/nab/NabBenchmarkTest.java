@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.znyw.ml.detect.DetectorConfig;
 import com.znyw.ml.detect.StreamingDetector;
+import com.znyw.ml.eval.BenchText;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -151,7 +152,7 @@ class NabBenchmarkTest {
     @Test
     void sensitivityOutOfRangeIsRejected() {
         assertThat(run("--data", data.toString(), "--sensitivity=11")).isEqualTo(NabBenchmark.EXIT_INVALID_INPUT);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("Invalid --sensitivity 11");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("Invalid --sensitivity '11'");
 
         stderr.reset();
         assertThat(run("--data", data.toString(), "--sensitivity", "high")).isEqualTo(NabBenchmark.EXIT_INVALID_INPUT);
@@ -209,14 +210,15 @@ class NabBenchmarkTest {
         int code = NabBenchmark.run(new String[] {"--data", data.toString(), "--out", out.toString()},
                 printer(stdout), printer(stderr), "missing", config -> {
                     throw new UnsupportedOperationException("not built yet");
-                });
+                }, BenchText.english());
 
         assertThat(code).isEqualTo(NabBenchmark.EXIT_DETECTOR_UNAVAILABLE);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("Detector missing is not available");
     }
 
     private int run(String... args) {
-        return NabBenchmark.run(args, printer(stdout), printer(stderr), DETECTOR, GAUSSIAN);
+        return NabBenchmark.run(args, printer(stdout), printer(stderr), DETECTOR, GAUSSIAN,
+                BenchText.english());
     }
 
     private static PrintStream printer(ByteArrayOutputStream buffer) {

@@ -2,6 +2,7 @@ package com.znyw.ml.eval.rca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.znyw.ml.eval.BenchText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +22,7 @@ class RcaBenchmarkTest {
 
     private int run(String... args) {
         return RcaBenchmark.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), BenchText.english());
     }
 
     @Test

@@ -47,10 +47,14 @@ final class DemoWorkDir implements AutoCloseable {
     /**
      * Claims, locks and empties {@code requested}, creating it when missing.
      *
-     * @throws UsageException if it is a file, contains anything besides the marker and the
-     *                        demo's folders, or another running demo has it locked
+     * @throws UsageException if it is blank, a file or cannot be created, contains anything
+     *                        besides the marker and the demo's folders, or another running demo
+     *                        has it locked
      */
     static DemoWorkDir claim(Path requested) throws IOException {
+        if (requested.toString().isBlank()) {
+            throw new UsageException("demo.workdir.blank");
+        }
         Path root = requested.toAbsolutePath().normalize();
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new UsageException("demo.workdir.notFolder", root);
@@ -58,7 +62,11 @@ final class DemoWorkDir implements AutoCloseable {
         if (Files.isDirectory(root) && !mayEmpty(root)) {
             throw new UsageException("demo.workdir.foreign", root);
         }
-        Files.createDirectories(root);
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UsageException("demo.workdir.cannotCreate", root, e.toString());
+        }
         FileChannel channel = FileChannel.open(root.resolve(MARKER), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock lock;

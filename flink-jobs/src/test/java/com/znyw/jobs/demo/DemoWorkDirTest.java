@@ -80,11 +80,20 @@ class DemoWorkDirTest {
     }
 
     @Test
-    void refusesTheCurrentFolderForAnEmptyPath() {
-        // The build's working folder contains pom.xml and sources, as a checkout does.
+    void refusesAnEmptyPath() {
         assertThatThrownBy(() -> DemoWorkDir.claim(Path.of("")))
-                .isInstanceOf(UsageException.class)
-                .hasMessageContaining(Path.of("").toAbsolutePath().toString());
+                .isInstanceOfSatisfying(UsageException.class,
+                        e -> assertThat(e.key()).isEqualTo("demo.workdir.blank"));
+    }
+
+    @Test
+    void refusesAFolderUnderAFile() throws Exception {
+        Path file = Files.writeString(temp.resolve("afile"), "a file");
+
+        assertThatThrownBy(() -> DemoWorkDir.claim(file.resolve("sub")))
+                .isInstanceOfSatisfying(UsageException.class,
+                        e -> assertThat(e.key()).isEqualTo("demo.workdir.cannotCreate"));
+        assertThat(file).hasContent("a file");
     }
 
     @Test

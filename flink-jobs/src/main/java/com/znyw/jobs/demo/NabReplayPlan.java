@@ -3,6 +3,7 @@ package com.znyw.jobs.demo;
 import com.znyw.core.model.KpiPoint;
 import com.znyw.core.model.SeriesKey;
 import com.znyw.ml.eval.nab.NabCsv;
+import com.znyw.ml.eval.nab.NabLabels;
 import com.znyw.ml.eval.nab.ScoredPoint;
 import com.znyw.jobs.text.UsageException;
 import java.io.IOException;
@@ -55,7 +56,7 @@ public final class NabReplayPlan {
      * @param nowMs the replay's "now": every series ends at most one week before it
      * @throws IOException              if a file cannot be read
      * @throws UsageException           if the folder contains no NAB data file or an invalid
-     *                                  one, or lacks NAB's labels or cost profiles
+     *                                  one, or lacks valid NAB labels
      */
     public static NabReplayPlan load(Path nabRoot, long nowMs) throws IOException {
         Path dataRoot = nabRoot.resolve("data").toAbsolutePath().normalize();
@@ -75,14 +76,17 @@ public final class NabReplayPlan {
         if (series.isEmpty()) {
             throw new UsageException("demo.data.empty", dataRoot);
         }
-        // The demo ends by scoring the replay, so a folder without NAB's labels and cost
-        // profiles is refused before any server starts.
-        for (Path scoringFile : List.of(Path.of("labels", "combined_windows.json"),
-                Path.of("config", "profiles.json"))) {
-            Path file = nabRoot.resolve(scoringFile).toAbsolutePath().normalize();
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException("demo.data.noScoring", file);
-            }
+        // The demo ends by scoring the replay with NAB's labels, so a folder without valid
+        // labels is refused before any server starts.
+        Path labels = nabRoot.resolve("labels").resolve("combined_windows.json")
+                .toAbsolutePath().normalize();
+        if (!Files.isRegularFile(labels)) {
+            throw new UsageException("demo.data.noScoring", labels);
+        }
+        try {
+            NabLabels.loadWindows(labels);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("demo.data.invalidFile", labels, e.getMessage());
         }
         return new NabReplayPlan(nabRoot, series);
     }

@@ -121,6 +121,18 @@ class ZnywCliTest {
         assertThat(root.resolve("work")).as("nothing started").doesNotExist();
     }
 
+    @Test
+    void invalidLabelsAreNamed(@TempDir Path root) throws Exception {
+        writeNabFolder(root);
+        Files.writeString(root.resolve("labels/combined_windows.json"), "{\"a.csv\": [");
+
+        assertThat(run(CliText.english(), "demo", "--data", root.toString(), "--workdir",
+                root.resolve("work").toString(), "--flink-port", "0", "--no-console"))
+                .isEqualTo(2);
+        assertThat(err()).contains("invalid NAB file " + root.resolve("labels/combined_windows.json"));
+        assertThat(root.resolve("work")).as("nothing started").doesNotExist();
+    }
+
     /** Writes a NAB-layout folder with one short data file and empty labels and profiles. */
     private static void writeNabFolder(Path root) throws Exception {
         Files.createDirectories(root.resolve("data/realKnownCause"));

@@ -114,6 +114,10 @@ public final class ZnywCli {
     }
 
     private static int bench(String[] args, CliText text, PrintStream out, PrintStream err) {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.print(text.get("cli.usage"));
+            return 0;
+        }
         if (args.length == 0) {
             err.println(text.get("cli.bench.missing"));
             err.print(text.get("cli.usage"));

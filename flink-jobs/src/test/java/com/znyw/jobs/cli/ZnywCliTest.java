@@ -168,6 +168,12 @@ class ZnywCliTest {
     }
 
     @Test
+    void benchHelpPrintsUsage() throws Exception {
+        assertThat(run(CliText.english(), "bench", "--help")).isZero();
+        assertThat(out()).contains("bench nab [options]");
+    }
+
+    @Test
     void benchNeedsAKnownName() throws Exception {
         assertThat(run(CliText.english(), "bench")).isEqualTo(2);
         assertThat(err()).contains("missing benchmark name");

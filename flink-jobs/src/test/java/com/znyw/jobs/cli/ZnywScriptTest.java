@@ -49,6 +49,17 @@ class ZnywScriptTest {
         assertThat(result.stderr()).isEqualTo("znyw: missing value after --lang: use zh-CN or en\n");
     }
 
+    @Test
+    void unsupportedLanguageIsRefused() throws Exception {
+        Result option = run(null, "--lang", "fr", "--help");
+        Result variable = run("de", "--help");
+
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.stderr()).contains("unsupported language 'fr'").contains("不支持的语言");
+        assertThat(variable.exitCode()).isEqualTo(2);
+        assertThat(variable.stderr()).contains("unsupported language 'de'");
+    }
+
     private static Result run(String language, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));

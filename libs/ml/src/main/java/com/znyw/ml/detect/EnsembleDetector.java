@@ -170,22 +170,16 @@ public final class EnsembleDetector implements StreamingDetector {
             varianceChange.skipNextDifference();
         }
         double rawScore = guard.points() <= LEARNING_POINTS ? 0.0 : Sensitivity.scoreOf(probability);
-        double score = alarmMemory.filter(guard.points(), timestampMs, suppressRepeats(rawScore, elapsedMs));
+        double score = alarmMemory.filter(guard.points(), timestampMs,
+                suppressRepeats(rawScore, elapsedMs));
         String detector = decisive.name();
         boolean rangeKnown = guard.points() > LEARNING_POINTS
                 && timestampMs - firstTimestampMs >= NEW_EXTREME_WARM_UP_MS;
-        boolean raised = false;
-        if (newExtreme && rangeKnown && score < NEW_EXTREME_SCORE) {
+        // A new extreme takes precedence when both record rules fire on the same point.
+        String recordRule = newExtreme ? NEW_EXTREME_NAME : newFlat ? NEW_FLAT_NAME : null;
+        if (recordRule != null && rangeKnown && score < NEW_EXTREME_SCORE) {
             score = NEW_EXTREME_SCORE;
-            detector = NEW_EXTREME_NAME;
-            raised = true;
-        }
-        if (newFlat && rangeKnown && score < NEW_EXTREME_SCORE) {
-            score = NEW_EXTREME_SCORE;
-            detector = NEW_FLAT_NAME;
-            raised = true;
-        }
-        if (raised) {
+            detector = recordRule;
             // The views' next few scores repeat the incident that this alarm reports.
             alarmMemory.noteRaisedAlarm(guard.points(), score);
         }

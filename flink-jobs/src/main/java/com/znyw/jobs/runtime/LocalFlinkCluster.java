@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Flink MiniCluster with the Flink web UI, the REST API and every other endpoint on
- * 127.0.0.1, for the demo and for running jobs on one machine. It serves the same REST API as a session cluster, so the console
- * submits and watches jobs the same way in both cases.
+ * 127.0.0.1, for the demo and for running jobs on one machine. It serves the same REST API as a
+ * session cluster, so the console submits and watches jobs the same way in both cases.
  *
  * <p>Run it on its own with {@link #main(String[])}; it prints {@code ZNYW-READY rest=<url>} once
  * the REST API responds, and stops on SIGTERM or Ctrl-C.

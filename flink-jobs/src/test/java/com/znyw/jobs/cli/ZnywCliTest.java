@@ -133,17 +133,6 @@ class ZnywCliTest {
         assertThat(root.resolve("work")).as("nothing started").doesNotExist();
     }
 
-    /** Writes a NAB-layout folder with one short data file and empty labels and profiles. */
-    private static void writeNabFolder(Path root) throws Exception {
-        Files.createDirectories(root.resolve("data/realKnownCause"));
-        Files.writeString(root.resolve("data/realKnownCause/one.csv"),
-                "timestamp,value\n2014-04-01 00:00:00,1.0\n");
-        Files.createDirectories(root.resolve("labels"));
-        Files.writeString(root.resolve("labels/combined_windows.json"), "{}");
-        Files.createDirectories(root.resolve("config"));
-        Files.writeString(root.resolve("config/profiles.json"), "{}");
-    }
-
     @Test
     void busyPortIsNamed(@TempDir Path root) throws Exception {
         writeNabFolder(root);
@@ -192,6 +181,17 @@ class ZnywCliTest {
         assertThat(err()).contains("--forecast needs 'median' or 'mean', got 'mode'");
         assertThat(run(CliText.chinese(), "bench", "nab", "--help")).isZero();
         assertThat(out()).startsWith("用法: znyw bench nab --data <目录>");
+    }
+
+    /** Writes a NAB-layout folder with one short data file and empty labels and profiles. */
+    private static void writeNabFolder(Path root) throws Exception {
+        Files.createDirectories(root.resolve("data/realKnownCause"));
+        Files.writeString(root.resolve("data/realKnownCause/one.csv"),
+                "timestamp,value\n2014-04-01 00:00:00,1.0\n");
+        Files.createDirectories(root.resolve("labels"));
+        Files.writeString(root.resolve("labels/combined_windows.json"), "{}");
+        Files.createDirectories(root.resolve("config"));
+        Files.writeString(root.resolve("config/profiles.json"), "{}");
     }
 
     private int run(CliText text, String... args) throws Exception {

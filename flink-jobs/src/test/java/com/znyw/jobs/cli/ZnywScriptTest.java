@@ -50,7 +50,7 @@ class ZnywScriptTest {
     }
 
     @Test
-    void unsupportedLanguageIsRefused() throws Exception {
+    void unsupportedLanguageIsRejected() throws Exception {
         Result option = run(null, "--lang", "fr", "--help");
         Result variable = run("de", "--help");
 

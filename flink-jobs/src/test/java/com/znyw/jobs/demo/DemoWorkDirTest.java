@@ -39,7 +39,7 @@ class DemoWorkDirTest {
     }
 
     @Test
-    void refusesClaimedFolderWithUserFile() throws Exception {
+    void rejectsClaimedFolderWithUserFile() throws Exception {
         Path root = temp.resolve("demo");
         try (DemoWorkDir first = DemoWorkDir.claim(root)) {
             Files.createDirectories(root.resolve("services"));
@@ -80,14 +80,14 @@ class DemoWorkDirTest {
     }
 
     @Test
-    void refusesAnEmptyPath() {
+    void rejectsBlankPath() {
         assertThatThrownBy(() -> DemoWorkDir.claim(Path.of("")))
                 .isInstanceOfSatisfying(UsageException.class,
                         e -> assertThat(e.key()).isEqualTo("demo.workdir.blank"));
     }
 
     @Test
-    void refusesAFolderUnderAFile() throws Exception {
+    void rejectsFolderUnderFile() throws Exception {
         Path file = Files.writeString(temp.resolve("afile"), "a file");
 
         assertThatThrownBy(() -> DemoWorkDir.claim(file.resolve("sub")))
